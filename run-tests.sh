@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Runs every test of fsconnect: unit tests (surefire) and integration tests (failsafe) against real
+# Kafka brokers, real Connect workers and real store servers that the tests start themselves.
+# It first installs the servers the tests need, if they are missing (Debian/Ubuntu, as root or with sudo).
+#   ./run-tests.sh                 everything (mvn -B verify)
+#   ./run-tests.sh -pl source-jdbc -am    extra arguments go to Maven
+set -euo pipefail
+cd "$(dirname "$0")"
+
+# Debian packages of the servers the integration tests start (see README, "Testing").
+packages=(postgresql)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing test servers: ${missing[*]}"
+  sudo_cmd=()
+  [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+  "${sudo_cmd[@]}" apt-get update -q
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+exec mvn -B verify "$@"
