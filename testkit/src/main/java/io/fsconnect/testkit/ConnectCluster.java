@@ -152,6 +152,11 @@ public final class ConnectCluster implements AutoCloseable {
         return cluster.workers().stream().map(WorkerHandle::url).toList();
     }
 
+    /** The ids of the running workers as status reports name them ({@code host:port}), in start order. */
+    public List<String> workerIds() {
+        return workerUris().stream().map(uri -> uri.getHost() + ":" + uri.getPort()).toList();
+    }
+
     /** Creates a topic with {@code partitions} partitions and replication factor 1. */
     public void createTopic(String topic, int partitions) {
         cluster.kafka().createTopic(topic, partitions);

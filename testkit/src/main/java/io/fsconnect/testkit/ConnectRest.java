@@ -37,6 +37,7 @@ public final class ConnectRest {
 
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration CONFLICT_RETRY_TIMEOUT = Duration.ofSeconds(60);
+    private static final String VALIDATION_NAME = "validation";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() { };
     private static final TypeReference<Map<String, String>> STRINGS = new TypeReference<>() { };
@@ -134,13 +135,16 @@ public final class ConnectRest {
 
     /**
      * {@code PUT /connector-plugins/{simple class name}/config/validate}. {@code connectorClass} may be
-     * the fully qualified or the simple class name; when {@code config} has no {@code connector.class}
-     * the given name is added, since the worker needs it to pick the plugin.
+     * the fully qualified or the simple class name. When {@code config} lacks them,
+     * {@code connector.class} (the given name, which the worker needs to pick the plugin) and
+     * {@code name} ({@value #VALIDATION_NAME}) are added, so the result shows only the errors of the
+     * connector's own keys unless the test sets those two itself.
      */
     public ValidationResult validate(String connectorClass, Map<String, String> config) {
         String simpleName = connectorClass.substring(connectorClass.lastIndexOf('.') + 1);
         Map<String, String> body = new LinkedHashMap<>(config);
         body.putIfAbsent("connector.class", connectorClass);
+        body.putIfAbsent("name", VALIDATION_NAME);
         JsonNode answer = call("PUT", "/connector-plugins/" + encode(simpleName) + "/config/validate", json(body));
         Map<String, List<String>> errors = new LinkedHashMap<>();
         for (JsonNode entry : answer.path("configs")) {
@@ -196,13 +200,17 @@ public final class ConnectRest {
     }
 
     /**
-     * Waits until the connector is in {@code state} (e.g. {@code PAUSED}, {@code STOPPED}); for
-     * {@code PAUSED} every task must be paused too, so no task is still processing records.
+     * Waits until the connector is in {@code state} (e.g. {@code PAUSED}, {@code STOPPED}). For
+     * {@code PAUSED} every task must be paused too, and for {@code STOPPED} no task may be left, so
+     * that no task is still processing records when this returns.
      */
     public ConnectorStatus awaitState(String connector, String state, Duration timeout) {
         return awaitStatus("connector '" + connector + "' to be " + state, connector, timeout,
-                status -> status.state().equals(state)
-                        && (!state.equals("PAUSED") || status.tasksIn(state) == status.tasks().size()));
+                status -> status.state().equals(state) && switch (state) {
+                    case "PAUSED" -> status.tasksIn(state) == status.tasks().size();
+                    case "STOPPED" -> status.tasks().isEmpty();
+                    default -> true;
+                });
     }
 
     /** Waits until some task of the connector is FAILED; the returned status carries its trace. */
