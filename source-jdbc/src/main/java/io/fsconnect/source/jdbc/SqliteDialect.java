@@ -21,7 +21,8 @@ import java.util.Locale;
 /**
  * SQLite. Its driver derives a column's type code from the value in the current row, so the type is
  * taken from the declared type name instead (SQLite's own affinity rules), keeping a column's schema
- * the same in every cycle. Integers are 64-bit whatever their declared name; REAL is a double;
+ * the same in every cycle; a declared name that says nothing about the values (JSON, UUID) is
+ * reported as unsupported. Expressions without a declared type use the driver's type. Integers are 64-bit whatever their declared name; REAL is a double;
  * DECIMAL values are stored as doubles and are rounded half-even to the declared scale; dates and
  * times are text (ISO-8601), integers (epoch millis) or reals (Julian day numbers).
  */
@@ -78,7 +79,8 @@ public final class SqliteDialect extends AnsiDialect {
         if (type.startsWith("TIME")) {
             return Types.TIME;
         }
-        return metadata.getColumnType(column);
+        // Any other declared name (JSON, UUID, ...) would get a type from each row's value: refuse it.
+        return Types.OTHER;
     }
 
     private static int widen(int valueType) {
