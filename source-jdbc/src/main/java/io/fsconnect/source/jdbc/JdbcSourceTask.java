@@ -15,10 +15,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The task of {@link JdbcSourceConnector}: loads the stored offset of its source and hands batches
- * from a {@link SourceReader} to Kafka Connect. {@link #poll()} blocks at most until the next query
- * cycle is due and returns null when there is nothing to return. {@link #stop()} never waits for the
- * database: it cancels a statement in flight and wakes a waiting {@code poll()}; the connection is
- * closed by whichever of the two threads holds the reader last.
+ * from a {@link SourceReader} to Kafka Connect. {@link #poll()} blocks for about a second at most
+ * (recent workers call {@code stop()} only after {@code poll()} returns) and returns null when there
+ * is nothing to return yet. {@link #stop()} never waits for the database: it cancels a statement in
+ * flight and wakes a waiting {@code poll()}; the connection is closed by whichever of the two
+ * threads holds the reader last.
  */
 public class JdbcSourceTask extends SourceTask {
 
@@ -64,7 +65,9 @@ public class JdbcSourceTask extends SourceTask {
             }
             Duration wait = reader.timeUntilNextBatch(clock.instant());
             if (!wait.isZero()) {
-                stopSignal.await(Math.max(1, wait.toMillis()), TimeUnit.MILLISECONDS);
+                // Bounded: the worker calls stop() only after poll() returns, so poll() must return soon.
+                Duration bounded = wait.compareTo(SourceReader.LONGEST_BLOCK) < 0 ? wait : SourceReader.LONGEST_BLOCK;
+                stopSignal.await(Math.max(1, bounded.toMillis()), TimeUnit.MILLISECONDS);
                 return null;
             }
             List<SourceRecord> records = reader.readBatch(clock.instant());

@@ -2,7 +2,6 @@ package io.fsconnect.source.jdbc;
 
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * The values of {@code mode}, each creating the {@link QueryMode} that decides which rows a query
@@ -41,16 +40,5 @@ public enum Mode {
             case INCREMENTING -> new IncrementingQueryMode(config.incrementingColumn()
                 .orElseThrow(() -> new IllegalStateException(JdbcSourceConfig.INCREMENTING_COLUMN_NAME + " is checked")));
         };
-    }
-
-    static Optional<Mode> parse(Object value) {
-        if (value == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(fromConfigValue(value.toString()));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 }

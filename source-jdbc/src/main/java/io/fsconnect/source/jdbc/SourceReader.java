@@ -9,6 +9,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceRecord;
@@ -22,11 +29,20 @@ import org.slf4j.LoggerFactory;
  * {@code poll.interval.ms} after the previous one started. The offset of each record is the offset
  * after its row, so the in-memory offset is always that of the last record handed out.
  *
+ * <p>Kafka Connect calls {@code SourceTask.stop()} only once {@code poll()} has returned, so no call
+ * here blocks for longer than {@link #LONGEST_BLOCK}: the query itself runs on a helper thread until
+ * it yields its first rows, and {@link #readBatch} returns nothing while it is still running. That
+ * way the task notices a stop request promptly, and {@link #close()} cancels the statement in
+ * flight on the server.
+ *
  * <p>Not thread-safe, except {@link #cancel()}, which may be called from any thread to abort a
  * statement in flight. Any failure closes the connection and schedules the next cycle one poll
  * interval later, so retries of a failing database are paced.
  */
 final class SourceReader implements AutoCloseable {
+
+    /** The longest any call of this reader blocks its caller. */
+    static final Duration LONGEST_BLOCK = Duration.ofSeconds(1);
 
     private static final Logger log = LoggerFactory.getLogger(SourceReader.class);
 
@@ -41,6 +57,12 @@ final class SourceReader implements AutoCloseable {
     private Instant nextCycle;
     private Optional<Connection> connection = Optional.empty();
     private Optional<Cycle> cycle = Optional.empty();
+    private Optional<PendingQuery> pending = Optional.empty();
+    private final ExecutorService queryRunner = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "jdbc-source-query");
+        thread.setDaemon(true);
+        return thread;
+    });
     private volatile PreparedStatement inFlight;
 
     SourceReader(JdbcSourceConfig config, JdbcOffset offset, Instant firstCycle) {
@@ -58,7 +80,7 @@ final class SourceReader implements AutoCloseable {
 
     /** How long until {@link #readBatch} has something to do: zero while a cycle is open or due. */
     Duration timeUntilNextBatch(Instant now) {
-        if (cycle.isPresent() || !now.isBefore(nextCycle)) {
+        if (cycle.isPresent() || pending.isPresent() || !now.isBefore(nextCycle)) {
             return Duration.ZERO;
         }
         return Duration.between(now, nextCycle);
@@ -66,7 +88,7 @@ final class SourceReader implements AutoCloseable {
 
     /**
      * The next records of the open cycle, starting a cycle if none is open; empty when the cycle ended
-     * without more rows.
+     * without more rows or its query has not yet returned its first rows.
      *
      * @throws org.apache.kafka.connect.errors.RetriableException when the database is unreachable
      * @throws ConnectException for any other failure, naming the source and what to fix
@@ -76,7 +98,11 @@ final class SourceReader implements AutoCloseable {
         try {
             Connection open = connection();
             action = "read " + source.describe();
-            Cycle current = cycle.isPresent() ? cycle.get() : startCycle(open, now);
+            Optional<Cycle> started = cycle.isPresent() ? cycle : startCycle(open, now);
+            if (started.isEmpty()) {
+                return List.of();
+            }
+            Cycle current = started.get();
             // Only records that are returned move the offset: a failure mid-batch resumes after the last one.
             JdbcOffset batchOffset = offset;
             List<SourceRecord> records = new ArrayList<>(Math.min(config.batchMaxRows(), 1024));
@@ -123,7 +149,47 @@ final class SourceReader implements AutoCloseable {
         return connection.get();
     }
 
-    private Cycle startCycle(Connection open, Instant now) throws SQLException {
+    /** The cycle once its query has returned, submitting the query first if needed; empty while it runs. */
+    private Optional<Cycle> startCycle(Connection open, Instant now) throws SQLException {
+        if (pending.isEmpty()) {
+            pending = Optional.of(submitQuery(open, now));
+        }
+        PendingQuery query = pending.get();
+        ResultSet results;
+        try {
+            results = query.results().get(LONGEST_BLOCK.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (ExecutionException e) {
+            pending = Optional.empty();
+            inFlight = null;
+            query.statement().close();
+            if (e.getCause() instanceof SQLException sql) {
+                throw sql;
+            }
+            throw e.getCause() instanceof RuntimeException runtime ? runtime
+                : new ConnectException("Cannot run " + source.describe() + ": " + e.getCause(), e.getCause());
+        }
+        pending = Optional.empty();
+        try {
+            RowSchema rows = columns.map(results.getMetaData(), source);
+            mode.check(rows, source);
+            RecordMapper records = new RecordMapper(rows, source, config.topic(), config.primaryKeyColumns(),
+                config.eventTimeColumn());
+            Cycle started = new Cycle(query.statement(), results, rows, records);
+            cycle = Optional.of(started);
+            return cycle;
+        } catch (SQLException | RuntimeException e) {
+            inFlight = null;
+            query.statement().close();
+            throw e;
+        }
+    }
+
+    private PendingQuery submitQuery(Connection open, Instant now) throws SQLException {
         nextCycle = now.plus(config.pollInterval());
         SqlQuery query = mode.query(source, dialect, offset);
         log.debug("Starting a cycle of {}: {} with {}", source.describe(), query.sql(), query.parameters());
@@ -136,14 +202,8 @@ final class SourceReader implements AutoCloseable {
                 statement.setObject(i + 1, query.parameters().get(i));
             }
             inFlight = statement;
-            ResultSet results = statement.executeQuery();
-            RowSchema rows = columns.map(results.getMetaData(), source);
-            mode.check(rows, source);
-            RecordMapper records = new RecordMapper(rows, source, config.topic(), config.primaryKeyColumns(),
-                config.eventTimeColumn());
-            Cycle started = new Cycle(statement, results, rows, records);
-            cycle = Optional.of(started);
-            return started;
+            Callable<ResultSet> execute = statement::executeQuery;
+            return new PendingQuery(statement, queryRunner.submit(execute));
         } catch (SQLException | RuntimeException e) {
             inFlight = null;
             statement.close();
@@ -187,13 +247,29 @@ final class SourceReader implements AutoCloseable {
 
     /** Closes the open cycle and connection after a failure; the next attempt is one poll interval away. */
     private void reset(Instant now) {
-        close();
+        closeQueryAndConnection();
         nextCycle = now.plus(config.pollInterval());
     }
 
+    /** Cancels a query in flight and releases everything; the reader cannot be used afterwards. */
     @Override
     public void close() {
+        cancel();
+        closeQueryAndConnection();
+        queryRunner.shutdownNow();
+    }
+
+    private void closeQueryAndConnection() {
         inFlight = null;
+        pending.ifPresent(query -> {
+            try {
+                query.statement().cancel();
+                query.statement().close();
+            } catch (SQLException e) {
+                log.warn("Cannot cancel the query of {}: {}", source.describe(), e.getMessage());
+            }
+        });
+        pending = Optional.empty();
         cycle.ifPresent(Cycle::close);
         cycle = Optional.empty();
         connection.ifPresent(open -> {
@@ -205,6 +281,10 @@ final class SourceReader implements AutoCloseable {
             }
         });
         connection = Optional.empty();
+    }
+
+    /** A statement whose query runs on the helper thread, and its future result. */
+    private record PendingQuery(PreparedStatement statement, Future<ResultSet> results) {
     }
 
     /** The statement and result of the cycle being read. */

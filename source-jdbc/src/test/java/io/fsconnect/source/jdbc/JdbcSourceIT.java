@@ -130,6 +130,31 @@ class JdbcSourceIT {
     }
 
     @Test
+    void deletingTheConnectorCancelsAQueryInFlightOnTheServer() {
+        cluster.createTopic("slow", 1);
+        Map<String, String> config = connectorConfig("slow");
+        config.put("query", "SELECT n AS id FROM generate_series(1, 3) AS n, pg_sleep(600)");
+        cluster.rest().putConfig("slow-query", config);
+        cluster.rest().awaitRunning("slow-query", 1, TIMEOUT);
+        Await.until("the slow query to run on the server", TIMEOUT, () -> activeSleepingQueries() == 1);
+
+        cluster.rest().delete("slow-query");
+        cluster.rest().awaitDeleted("slow-query", TIMEOUT);
+        Await.until("the slow query to be cancelled on the server", TIMEOUT, () -> activeSleepingQueries() == 0);
+    }
+
+    private static long activeSleepingQueries() {
+        try (var connection = postgres.connect(); var statement = connection.createStatement();
+             var result = statement.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE state = 'active' "
+                 + "AND pid <> pg_backend_pid() AND query LIKE '%pg_sleep(600)%'")) {
+            result.next();
+            return result.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Cannot list the server's active queries: " + e.getMessage(), e);
+        }
+    }
+
+    @Test
     void validationReportsRejectedCredentialsOnTheUrlWithoutThePassword() {
         Map<String, String> config = connectorConfig("unused");
         config.put("table.name", "anything");

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceRecord;
@@ -272,9 +271,5 @@ class JdbcSourceTaskTest {
 
     private static List<Long> ids(List<SourceRecord> records) {
         return records.stream().map(r -> ((Number) ((Struct) r.value()).get("id")).longValue()).toList();
-    }
-
-    static Schema fieldSchema(SourceRecord record, String field) {
-        return record.valueSchema().field(field).schema();
     }
 }
