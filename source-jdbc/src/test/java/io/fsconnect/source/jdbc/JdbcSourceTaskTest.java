@@ -118,9 +118,9 @@ class JdbcSourceTaskTest {
         config.put(JdbcSourceConfig.POLL_INTERVAL_MS, "3600000");
         try (RunningTask running = new RunningTask(config)) {
             // Bulk mode: a query re-run per batch would start again at row 1.
-            assertThat(ids(running.task.poll())).containsExactly(1L, 2L);
-            assertThat(ids(running.task.poll())).containsExactly(3L, 4L);
-            assertThat(ids(running.task.poll())).containsExactly(5L);
+            assertThat(ids(running.nextBatch())).containsExactly(1L, 2L);
+            assertThat(ids(running.nextBatch())).containsExactly(3L, 4L);
+            assertThat(ids(running.nextBatch())).containsExactly(5L);
         }
     }
 
@@ -146,7 +146,7 @@ class JdbcSourceTaskTest {
         Map<String, String> config = db.tableConfig("orders");
         config.put(JdbcSourceConfig.PRIMARY_KEY_COLUMNS, "customer");
         try (RunningTask running = new RunningTask(config)) {
-            assertThatThrownBy(running.task::poll).isInstanceOf(ConnectException.class)
+            assertThatThrownBy(running::pollUntilItFails).isInstanceOf(ConnectException.class)
                 .hasMessageContaining("'customer'").hasMessageContaining("primary.key.columns")
                 .hasMessageContaining("customer_id");
         }
@@ -192,7 +192,7 @@ class JdbcSourceTaskTest {
         config.put(JdbcSourceConfig.PRIMARY_KEY_COLUMNS, "id");
         config.put(JdbcSourceConfig.EVENT_TIME_COLUMN, "placed_at");
         try (RunningTask running = new RunningTask(config)) {
-            assertThatThrownBy(running.task::poll).isInstanceOf(ConnectException.class)
+            assertThatThrownBy(running::pollUntilItFails).isInstanceOf(ConnectException.class)
                 .hasMessageContaining("id=4").hasMessageContaining("event.time.column")
                 .hasMessageContaining("NULL");
         }
@@ -203,7 +203,7 @@ class JdbcSourceTaskTest {
         Map<String, String> config = db.tableConfig("orders");
         config.put(JdbcSourceConfig.EVENT_TIME_COLUMN, "region");
         try (RunningTask running = new RunningTask(config)) {
-            assertThatThrownBy(running.task::poll).isInstanceOf(ConnectException.class)
+            assertThatThrownBy(running::pollUntilItFails).isInstanceOf(ConnectException.class)
                 .hasMessageContaining("'region'").hasMessageContaining("event.time.column");
         }
     }
@@ -226,7 +226,7 @@ class JdbcSourceTaskTest {
         config.put(JdbcSourceConfig.MODE, "incrementing");
         config.put(JdbcSourceConfig.INCREMENTING_COLUMN_NAME, "region");
         try (RunningTask running = new RunningTask(config)) {
-            assertThatThrownBy(running.task::poll).isInstanceOf(ConnectException.class)
+            assertThatThrownBy(running::pollUntilItFails).isInstanceOf(ConnectException.class)
                 .hasMessageContaining("'region'").hasMessageContaining("incrementing.column.name");
         }
     }
@@ -234,7 +234,7 @@ class JdbcSourceTaskTest {
     @Test
     void aMissingTableFailsNamingTheSource() {
         try (RunningTask running = new RunningTask(db.tableConfig("no_such_table"))) {
-            assertThatThrownBy(running.task::poll).isInstanceOf(ConnectException.class)
+            assertThatThrownBy(running::pollUntilItFails).isInstanceOf(ConnectException.class)
                 .hasMessageStartingWith("Cannot read table no_such_table");
         }
     }

@@ -37,6 +37,15 @@ final class RunningTask implements AutoCloseable {
         throw new AssertionError("No records within " + DEADLINE);
     }
 
+    /** Polls until poll() throws (the query runs in the background, so the first polls may return nothing). */
+    void pollUntilItFails() throws InterruptedException {
+        Instant deadline = Instant.now().plus(DEADLINE);
+        while (Instant.now().isBefore(deadline)) {
+            task.poll();
+        }
+        throw new AssertionError("poll() did not fail within " + DEADLINE);
+    }
+
     /** Exactly {@code count} records, from as many batches as it takes. */
     List<SourceRecord> next(int count) throws InterruptedException {
         List<SourceRecord> records = new ArrayList<>();
