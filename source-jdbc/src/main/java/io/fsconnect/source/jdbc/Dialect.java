@@ -1,0 +1,82 @@
+package io.fsconnect.source.jdbc;
+
+import java.math.RoundingMode;
+import java.sql.Connection;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * What differs between databases, chosen once from the JDBC URL by {@link #forUrl}: identifier
+ * quoting, what a connection needs to stream a result instead of buffering it, and how the driver's
+ * metadata and temporal values are read. Everything else is standard JDBC. A dialect is stateless.
+ */
+public interface Dialect {
+
+    /** Name for logs, e.g. "PostgreSQL". */
+    String name();
+
+    /** The character that opens and closes a quoted identifier. */
+    char identifierQuote();
+
+    /** {@code identifier} quoted, with embedded quote characters doubled. */
+    default String quoteIdentifier(String identifier) {
+        String quote = String.valueOf(identifierQuote());
+        return quote + identifier.replace(quote, quote + quote) + quote;
+    }
+
+    /** A dotted name such as {@code schema.table} with each part quoted. */
+    default String quoteQualifiedName(String dottedName) {
+        return Arrays.stream(dottedName.split("\\.", -1)).map(this::quoteIdentifier)
+            .collect(Collectors.joining("."));
+    }
+
+    /**
+     * Prepares a fresh connection so that a statement with a fetch size streams its rows. Connections
+     * left in a transaction by this are committed after each query cycle.
+     */
+    default void prepareForStreaming(Connection connection) throws SQLException {
+    }
+
+    /** The {@link Types} code of a result column. */
+    default int columnType(ResultSetMetaData metadata, int column) throws SQLException {
+        return metadata.getColumnType(column);
+    }
+
+    /** Whether {@link ResultSetMetaData#isSigned} is meaningful (unsigned integer types exist). */
+    default boolean hasUnsignedIntegers() {
+        return false;
+    }
+
+    /**
+     * How a DECIMAL value with more fraction digits than its column's scale is brought to that scale.
+     * {@link RoundingMode#UNNECESSARY} makes it an error, right for databases that store exact decimals.
+     */
+    default RoundingMode decimalRounding() {
+        return RoundingMode.UNNECESSARY;
+    }
+
+    /** Reads DATE, TIME and TIMESTAMP columns as Connect logical values. */
+    default TemporalReaders temporalReaders(ZoneId dbZone) {
+        return TemporalReaders.standard(dbZone);
+    }
+
+    /** The dialect of {@code jdbcUrl}; unknown databases get ANSI double-quoted identifiers. */
+    static Dialect forUrl(String jdbcUrl) {
+        String url = jdbcUrl.strip().toLowerCase(Locale.ROOT);
+        if (url.startsWith("jdbc:postgresql:")) {
+            return new PostgresDialect();
+        }
+        if (url.startsWith("jdbc:mysql:") || url.startsWith("jdbc:mariadb:")) {
+            return new MySqlDialect();
+        }
+        if (url.startsWith("jdbc:sqlite:")) {
+            return new SqliteDialect();
+        }
+        return new AnsiDialect();
+    }
+}

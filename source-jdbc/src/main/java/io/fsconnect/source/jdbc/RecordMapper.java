@@ -1,0 +1,103 @@
+package io.fsconnect.source.jdbc;
+
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import org.apache.kafka.connect.data.Field;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.SchemaBuilder;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.data.Timestamp;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.source.SourceRecord;
+
+/**
+ * Turns a row into a {@link SourceRecord}: the row struct as value, a struct of the
+ * {@code primary.key.columns} as key (same field schemas as in the value), and the
+ * {@code event.time.column} as record timestamp. Construction checks that the named columns exist and
+ * have usable types, so a misnamed column fails before any record is produced. A NULL event time
+ * fails the task naming the row: a record without its event time would silently break point-in-time
+ * joins downstream.
+ */
+public final class RecordMapper {
+
+    private final SourceSpec source;
+    private final String topic;
+    private final Optional<Schema> keySchema;
+    private final Optional<String> eventTimeColumn;
+
+    /**
+     * @throws ConnectException naming the config key and column when a named column is missing or unusable
+     */
+    public RecordMapper(RowSchema rows, SourceSpec source, String topic, List<String> keyColumns,
+                        Optional<String> eventTimeColumn) {
+        this.source = source;
+        this.topic = topic;
+        this.eventTimeColumn = eventTimeColumn;
+        this.keySchema = keyColumns.isEmpty() ? Optional.empty() : Optional.of(keySchema(rows, keyColumns));
+        eventTimeColumn.ifPresent(name -> checkEventTimeType(rows, name));
+    }
+
+    private Schema keySchema(RowSchema rows, List<String> keyColumns) {
+        SchemaBuilder key = SchemaBuilder.struct();
+        for (String name : keyColumns) {
+            Column column = require(rows, name, JdbcSourceConfig.PRIMARY_KEY_COLUMNS);
+            key.field(name, column.schema());
+        }
+        return key.build();
+    }
+
+    private void checkEventTimeType(RowSchema rows, String name) {
+        Column column = require(rows, name, JdbcSourceConfig.EVENT_TIME_COLUMN);
+        Schema schema = column.schema();
+        boolean temporal = Timestamp.LOGICAL_NAME.equals(schema.name())
+            || org.apache.kafka.connect.data.Date.LOGICAL_NAME.equals(schema.name());
+        boolean integral = schema.name() == null && switch (schema.type()) {
+            case INT8, INT16, INT32, INT64 -> true;
+            default -> false;
+        };
+        if (!temporal && !integral) {
+            throw new ConnectException("Cannot use column '" + name + "' of " + source.describe() + " as "
+                + JdbcSourceConfig.EVENT_TIME_COLUMN + ": its type " + column.databaseType()
+                + " is not TIMESTAMP, DATE or an integer type (epoch milliseconds); name another column or "
+                + "CAST it in the query");
+        }
+    }
+
+    private Column require(RowSchema rows, String name, String key) {
+        return rows.column(name).orElseThrow(() -> new ConnectException("Cannot find column '" + name
+            + "' named in " + key + " in the result of " + source.describe() + ": its columns are "
+            + rows.columnNames() + "; column names must match exactly, including case"));
+    }
+
+    /** The record for {@code row}, carrying {@code offset} as its source offset. */
+    public SourceRecord toRecord(Struct row, JdbcOffset offset, long rowNumber) {
+        Struct key = keySchema.map(schema -> keyOf(schema, row)).orElse(null);
+        Long timestamp = eventTimeColumn.map(column -> eventTime(row, column, key, rowNumber)).orElse(null);
+        return new SourceRecord(source.partition().toMap(), offset.toMap(), topic, null,
+            keySchema.orElse(null), key, row.schema(), row, timestamp);
+    }
+
+    private static Struct keyOf(Schema schema, Struct row) {
+        Struct key = new Struct(schema);
+        for (Field field : schema.fields()) {
+            key.put(field, row.get(field.name()));
+        }
+        return key;
+    }
+
+    private long eventTime(Struct row, String column, Struct key, long rowNumber) {
+        Object value = row.get(column);
+        if (value == null) {
+            throw new ConnectException("Cannot set the record timestamp of " + describeRow(key, rowNumber) + " of "
+                + source.describe() + ": its " + JdbcSourceConfig.EVENT_TIME_COLUMN + " '" + column
+                + "' is NULL; filter such rows out or COALESCE the column in a query");
+        }
+        return value instanceof Date date ? date.getTime() : ((Number) value).longValue();
+    }
+
+    private static String describeRow(Struct key, long rowNumber) {
+        return key != null ? "the row with key " + key : "row " + rowNumber + " of the cycle";
+    }
+
+}

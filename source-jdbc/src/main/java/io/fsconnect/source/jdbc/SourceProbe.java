@@ -1,0 +1,75 @@
+package io.fsconnect.source.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.connect.errors.ConnectException;
+
+/**
+ * Checks a valid-looking configuration against the database, for {@code validate()}: that it can
+ * connect, that the table or query runs, that its columns map to Connect types, and that the columns
+ * named in {@code incrementing.column.name}, {@code primary.key.columns} and {@code event.time.column}
+ * exist with usable types. Problems are returned per config key, in readable sentences without the
+ * password. The query is run with a filter that matches no row, so no data is read.
+ */
+final class SourceProbe {
+
+    private static final Duration LONGEST_PROBE = Duration.ofSeconds(30);
+
+    private SourceProbe() {
+    }
+
+    /** Problems found, keyed by the config key they are reported on; empty when all is well. */
+    static Map<String, String> problems(JdbcSourceConfig config) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        SourceSpec source = config.source();
+        String sourceKey = source instanceof SourceSpec.Table ? JdbcSourceConfig.TABLE_NAME : JdbcSourceConfig.QUERY;
+        Dialect dialect = Dialect.forUrl(config.connectionUrl());
+        ConnectionOpener opener = new ConnectionOpener(config.connectionUrl(), config.user(), config.password());
+        Connection connection;
+        try {
+            connection = opener.open();
+        } catch (SQLException e) {
+            problems.put(JdbcSourceConfig.CONNECTION_URL, SqlErrorHandler.handle("connect to "
+                + ConnectionOpener.redact(config.connectionUrl()), e).getMessage());
+            return problems;
+        } catch (ConnectException e) {
+            problems.put(JdbcSourceConfig.CONNECTION_URL, e.getMessage());
+            return problems;
+        }
+        try (connection; PreparedStatement statement = connection.prepareStatement(
+            "SELECT * FROM " + source.fromClause(dialect) + " WHERE 1 = 0")) {
+            long timeout = config.queryTimeout().filter(t -> t.compareTo(LONGEST_PROBE) < 0).orElse(LONGEST_PROBE)
+                .toSeconds();
+            statement.setQueryTimeout((int) Math.max(1, timeout));
+            try (ResultSet results = statement.executeQuery()) {
+                RowSchema rows = new ColumnMapper(dialect, config.dbTimeZone()).map(results.getMetaData(), source);
+                check(problems, JdbcSourceConfig.INCREMENTING_COLUMN_NAME,
+                    () -> config.mode().create(config).check(rows, source));
+                check(problems, JdbcSourceConfig.PRIMARY_KEY_COLUMNS, () -> new RecordMapper(rows, source,
+                    config.topic(), config.primaryKeyColumns(), Optional.empty()));
+                check(problems, JdbcSourceConfig.EVENT_TIME_COLUMN, () -> new RecordMapper(rows, source,
+                    config.topic(), List.of(), config.eventTimeColumn()));
+            }
+        } catch (SQLException e) {
+            problems.put(sourceKey, SqlErrorHandler.handle("run " + source.describe(), e).getMessage());
+        } catch (ConnectException e) {
+            problems.put(sourceKey, e.getMessage());
+        }
+        return problems;
+    }
+
+    private static void check(Map<String, String> problems, String key, Runnable check) {
+        try {
+            check.run();
+        } catch (ConnectException e) {
+            problems.put(key, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package io.fsconnect.source.jdbc;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+
+/**
+ * What the connector reads: one table or one SQL query. It knows its stable identity (the source
+ * partition under which offsets are stored) and how to appear in a FROM clause; a query always
+ * appears as a parenthesised subquery with an alias, so filters and ordering wrap it and are never
+ * appended to the user's SQL.
+ */
+public sealed interface SourceSpec {
+
+    /** Alias of a wrapped query; unusual enough not to clash with the user's own names. */
+    String QUERY_ALIAS = "fsconnect_source";
+
+    /** The stable identity of this source; a changed query is a new source and starts afresh. */
+    SourcePartition partition();
+
+    /** A table reference or {@code (<query>) alias}, for use after FROM. */
+    String fromClause(Dialect dialect);
+
+    /** Short human description for logs and error messages. */
+    String describe();
+
+    /** A table, optionally qualified as {@code schema.table}; each part is quoted. */
+    record Table(String name) implements SourceSpec {
+        @Override
+        public SourcePartition partition() {
+            return new SourcePartition("table:" + name);
+        }
+
+        @Override
+        public String fromClause(Dialect dialect) {
+            return dialect.quoteQualifiedName(name);
+        }
+
+        @Override
+        public String describe() {
+            return "table " + name;
+        }
+    }
+
+    /** A SQL query; trailing semicolons and surrounding white space are not part of it. */
+    record Query(String sql) implements SourceSpec {
+        private static final Pattern TRAILING_SEMICOLONS = Pattern.compile("[\\s;]+$");
+        private static final int DESCRIPTION_CHARS = 60;
+
+        public Query {
+            sql = TRAILING_SEMICOLONS.matcher(sql.strip()).replaceAll("");
+        }
+
+        @Override
+        public SourcePartition partition() {
+            return new SourcePartition("query:" + sha256(sql));
+        }
+
+        @Override
+        public String fromClause(Dialect dialect) {
+            // The newline ends a trailing "-- comment" in the user's SQL before the closing parenthesis.
+            return "(" + sql + "\n) " + QUERY_ALIAS;
+        }
+
+        @Override
+        public String describe() {
+            String oneLine = sql.replaceAll("\\s+", " ");
+            return "query " + (oneLine.length() <= DESCRIPTION_CHARS ? oneLine
+                : oneLine.substring(0, DESCRIPTION_CHARS) + "...");
+        }
+
+        private static String sha256(String text) {
+            try {
+                MessageDigest digest = MessageDigest.getInstance("SHA-256");
+                return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("Every Java runtime provides SHA-256", e);
+            }
+        }
+    }
+}
