@@ -47,6 +47,14 @@ public interface Dialect {
         return metadata.getColumnType(column);
     }
 
+    /**
+     * The statement {@code validate()} runs to learn the result's columns from {@code fromClause} (a
+     * table or a wrapped query). By default it matches no row, so nothing is read.
+     */
+    default String probeStatement(String fromClause) {
+        return "SELECT * FROM " + fromClause + " WHERE 1 = 0";
+    }
+
     /** Whether {@link ResultSetMetaData#isSigned} is meaningful (unsigned integer types exist). */
     default boolean hasUnsignedIntegers() {
         return false;

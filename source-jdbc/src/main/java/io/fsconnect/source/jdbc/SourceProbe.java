@@ -16,7 +16,8 @@ import org.apache.kafka.connect.errors.ConnectException;
  * connect, that the table or query runs, that its columns map to Connect types, and that the columns
  * named in {@code incrementing.column.name}, {@code primary.key.columns} and {@code event.time.column}
  * exist with usable types. Problems are returned per config key, in readable sentences without the
- * password. The query is run with a filter that matches no row, so no data is read.
+ * password. The query is run with a filter that matches no row (or, where the dialect can only type
+ * computed columns from a value, at most one row), so no data set is read.
  */
 final class SourceProbe {
 
@@ -44,7 +45,7 @@ final class SourceProbe {
             return problems;
         }
         try (connection; PreparedStatement statement = connection.prepareStatement(
-            "SELECT * FROM " + source.fromClause(dialect) + " WHERE 1 = 0")) {
+            dialect.probeStatement(source.fromClause(dialect)))) {
             long timeout = config.queryTimeout().filter(t -> t.compareTo(LONGEST_PROBE) < 0).orElse(LONGEST_PROBE)
                 .toSeconds();
             statement.setQueryTimeout((int) Math.max(1, timeout));

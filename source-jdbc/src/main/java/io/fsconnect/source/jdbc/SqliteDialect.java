@@ -83,6 +83,16 @@ public final class SqliteDialect extends AnsiDialect {
         return Types.OTHER;
     }
 
+    /**
+     * One row rather than none: a computed column (an aggregate, an expression) has no declared type,
+     * and the driver can only tell its type from a value. An empty result still leaves such columns
+     * untyped, and validation says so on the query.
+     */
+    @Override
+    public String probeStatement(String fromClause) {
+        return "SELECT * FROM " + fromClause + " LIMIT 1";
+    }
+
     private static int widen(int valueType) {
         return switch (valueType) {
             case Types.TINYINT, Types.SMALLINT, Types.INTEGER -> Types.BIGINT;

@@ -38,6 +38,18 @@ class JdbcSourceConnectorTest {
     }
 
     @Test
+    void anAggregatingQueryWithComputedKeyAndEventTimeValidates() {
+        // SQLite gives computed columns no declared type; validation must still type them from a row.
+        Map<String, String> config = db.tableConfig("items");
+        config.remove(JdbcSourceConfig.TABLE_NAME);
+        config.put(JdbcSourceConfig.QUERY, "SELECT (id / 10) * 10 AS bucket, COUNT(*) AS n, "
+            + "(strftime('%s', updated) / 86400) * 86400000 AS day FROM items GROUP BY bucket, day");
+        config.put(JdbcSourceConfig.PRIMARY_KEY_COLUMNS, "bucket,day");
+        config.put(JdbcSourceConfig.EVENT_TIME_COLUMN, "day");
+        assertThat(errors(config)).isEmpty();
+    }
+
+    @Test
     void tableAndQueryTogetherAreReportedOnBothKeys() {
         Map<String, String> config = db.tableConfig("items");
         config.put(JdbcSourceConfig.QUERY, "SELECT * FROM items");
