@@ -78,6 +78,10 @@ final class OpenFile {
         endOffset = Math.max(endOffset, offset + 1);
     }
 
+    boolean isEmpty() {
+        return records == 0;
+    }
+
     RotationPolicy.OpenFileState state() {
         return new RotationPolicy.OpenFileState(records, writer.bytesWritten(), openedAt);
     }

@@ -53,6 +53,12 @@ final class TopicPartitionWriter {
                         offset, now);
             }
             open.write(record.value(), offset);
+        } catch (DataException e) {
+            if (open != null && open.isEmpty()) {
+                // A file is named by its first record: one that could not be written must not name it.
+                abort();
+            }
+            throw e;
         } catch (IOException e) {
             throw new ConnectException("Cannot write object " + keyForMessage() + " of " + partition + ": " + e, e);
         }

@@ -229,6 +229,21 @@ class ObjectStoreSinkTaskTest {
         assertThat(task.preCommit(consumed(P0, 3))).isEqualTo(Map.of(P0, new OffsetAndMetadata(3)));
     }
 
+    @Test
+    void aValueTheFormatCannotHoldIsReportedAndDoesNotNameAFile() {
+        ObjectStoreSinkTask task = start(Map.of("flush.size", "2"), true);
+        Schema badName = SchemaBuilder.struct().field("user-id", Schema.INT64_SCHEMA).build();
+        SinkRecord unmappable = new SinkRecord(TOPIC, 0, null, null, badName, new Struct(badName).put("user-id", 1L), 0);
+
+        task.put(List.of(unmappable, record(P0, 1, V1), record(P0, 2, V1)));
+
+        assertThat(context.reported()).singleElement().satisfies(reported -> assertThat(reported.error())
+                .hasMessageStartingWith("Cannot write record orders-0@0: Cannot map field 'user-id' to Avro"));
+        assertThat(ParquetRows.files(root)).containsExactly(
+                "topics/orders/partition=0/orders+0+00000000000000000001.parquet");
+        assertThat(task.preCommit(consumed(P0, 3))).isEqualTo(Map.of(P0, new OffsetAndMetadata(3)));
+    }
+
     private ObjectStoreSinkTask start(Map<String, String> overrides) {
         return start(overrides, false);
     }
