@@ -4,6 +4,8 @@ import io.fsconnect.storage.ObjectStore;
 import io.fsconnect.storage.format.RecordFormat;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -128,7 +130,7 @@ public class ObjectStoreSinkTask extends SinkTask {
     @Override
     public void stop() {
         try {
-            abortAll(new java.util.ArrayList<>(writers.keySet()));
+            abortAll(new ArrayList<>(writers.keySet()));
         } finally {
             if (store != null) {
                 try {
@@ -141,7 +143,7 @@ public class ObjectStoreSinkTask extends SinkTask {
     }
 
     private void rotateDueFiles() {
-        java.time.Instant now = clock.instant();
+        Instant now = clock.instant();
         for (TopicPartitionWriter writer : writers.values()) {
             writer.rotateIfDue(now);
         }
