@@ -1,0 +1,2 @@
+/** The {@link io.fsconnect.storage.ObjectStore} adapter for a local or mounted directory. */
+package io.fsconnect.storage.local;

@@ -1,0 +1,72 @@
+package io.fsconnect.sink;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.config.Config;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigValue;
+import org.apache.kafka.connect.connector.Task;
+import org.apache.kafka.connect.sink.SinkConnector;
+
+/**
+ * A sink connector that writes Kafka topics to an object store as files (Parquet), one object per run
+ * of records of a topic-partition, named by the partition and the offset of its first record, so that
+ * a replay rewrites the same objects instead of duplicating them. Offsets are committed only for
+ * records in complete, visible objects. Every task gets the connector's configuration; Connect spreads
+ * the topic-partitions over the tasks.
+ */
+public class ObjectStoreSinkConnector extends SinkConnector {
+
+    private Map<String, String> props;
+
+    @Override
+    public String version() {
+        return Version.get();
+    }
+
+    @Override
+    public void start(Map<String, String> props) {
+        ObjectStoreSinkConfig config = new ObjectStoreSinkConfig(props);
+        config.store();
+        this.props = Map.copyOf(props);
+    }
+
+    @Override
+    public Class<? extends Task> taskClass() {
+        return ObjectStoreSinkTask.class;
+    }
+
+    @Override
+    public List<Map<String, String>> taskConfigs(int maxTasks) {
+        List<Map<String, String>> configs = new ArrayList<>(maxTasks);
+        for (int i = 0; i < maxTasks; i++) {
+            configs.add(props);
+        }
+        return configs;
+    }
+
+    @Override
+    public void stop() {
+        // Nothing is held between start and stop.
+    }
+
+    @Override
+    public ConfigDef config() {
+        return ObjectStoreSinkConfig.CONFIG_DEF;
+    }
+
+    @Override
+    public Config validate(Map<String, String> connectorConfigs) {
+        Config result = super.validate(connectorConfigs);
+        boolean singleKeysValid = result.configValues().stream().allMatch(value -> value.errorMessages().isEmpty());
+        if (singleKeysValid) {
+            // Checks that span keys, reported on the key the user has to set.
+            StoreConfig.missingLocalRoot(new ObjectStoreSinkConfig(connectorConfigs)).ifPresent(message ->
+                    result.configValues().stream()
+                            .filter(value -> value.name().equals(StoreConfig.STORE_LOCAL_ROOT))
+                            .forEach((ConfigValue value) -> value.addErrorMessage(message)));
+        }
+        return result;
+    }
+}

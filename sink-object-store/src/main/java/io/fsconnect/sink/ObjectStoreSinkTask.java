@@ -1,0 +1,194 @@
+package io.fsconnect.sink;
+
+import io.fsconnect.storage.ObjectStore;
+import io.fsconnect.storage.format.RecordFormat;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.errors.DataException;
+import org.apache.kafka.connect.sink.ErrantRecordReporter;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.apache.kafka.connect.sink.SinkTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes the records of its topic-partitions to files in an object store, one open file per
+ * topic-partition, and commits a partition's offsets only up to the end of its last complete, visible
+ * file. Life cycle, as Connect drives it:
+ * <ul>
+ * <li>{@link #put} writes records and closes files that are full or past their deadline; it is called
+ * with empty batches too, so scheduled rotation happens without new records.</li>
+ * <li>{@link #preCommit} closes files past their deadline, then returns, per partition, the offset after
+ * the last record in a closed file (or reported as errant). Records in open files are not committed, so
+ * after a failure they are read again and rewritten to the object of the same name.</li>
+ * <li>{@link #flush} commits nothing by itself.</li>
+ * <li>{@link #close} (rebalance) and {@link #stop} abort open files: nothing partial becomes visible.</li>
+ * </ul>
+ * A value that cannot be written (null, schemaless, not a struct, not representable) fails the task
+ * naming the record and what to set, or goes to the errant-record reporter when the worker provides one.
+ */
+public class ObjectStoreSinkTask extends SinkTask {
+
+    private static final Logger log = LoggerFactory.getLogger(ObjectStoreSinkTask.class);
+
+    private final Clock clock;
+    private final Map<TopicPartition, TopicPartitionWriter> writers = new HashMap<>();
+    private ObjectStore store;
+    private RecordFormat format;
+    private ObjectNames names;
+    private RotationPolicy rotation;
+    private Optional<ErrantRecordReporter> errantRecords = Optional.empty();
+
+    public ObjectStoreSinkTask() {
+        this(Clock.systemUTC());
+    }
+
+    /** With the clock that scheduled rotation reads. */
+    ObjectStoreSinkTask(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public String version() {
+        return Version.get();
+    }
+
+    @Override
+    public void start(Map<String, String> props) {
+        ObjectStoreSinkConfig config = new ObjectStoreSinkConfig(props);
+        StoreSpec spec = config.store();
+        try {
+            store = spec.open();
+        } catch (IOException e) {
+            throw new ConnectException("Cannot open object store " + spec + ": " + e, e);
+        }
+        format = config.format();
+        names = config.objectNames();
+        rotation = config.rotation();
+        errantRecords = errantRecordReporter();
+        log.info("Writing {} files to {} under {}", format, store, names.topicsDir());
+    }
+
+    @Override
+    public void put(Collection<SinkRecord> records) {
+        for (SinkRecord record : records) {
+            TopicPartition partition = new TopicPartition(record.originalTopic(), record.originalKafkaPartition());
+            TopicPartitionWriter writer = writers.computeIfAbsent(partition,
+                    tp -> new TopicPartitionWriter(tp, store, format, names, rotation));
+            long offset = record.originalKafkaOffset();
+            Optional<String> problem = WritableValue.problem(record);
+            if (problem.isPresent()) {
+                handleUnwritable(record, partition, offset, writer, problem.get(), null);
+                continue;
+            }
+            try {
+                writer.write(record, offset, clock.instant());
+            } catch (DataException e) {
+                handleUnwritable(record, partition, offset, writer, e.getMessage(), e);
+            }
+        }
+        rotateDueFiles();
+    }
+
+    @Override
+    public void flush(Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
+        // Offsets are committed only through preCommit, for files that are visible.
+    }
+
+    @Override
+    public Map<TopicPartition, OffsetAndMetadata> preCommit(Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
+        rotateDueFiles();
+        Map<TopicPartition, OffsetAndMetadata> committable = new HashMap<>();
+        for (TopicPartition partition : currentOffsets.keySet()) {
+            TopicPartitionWriter writer = writers.get(partition);
+            if (writer != null) {
+                writer.committableOffset().ifPresent(offset -> committable.put(partition, new OffsetAndMetadata(offset)));
+            }
+        }
+        return committable;
+    }
+
+    @Override
+    public void open(Collection<TopicPartition> partitions) {
+        // Writers start lazily with the first record: nothing is assumed about a newly assigned partition.
+    }
+
+    @Override
+    public void close(Collection<TopicPartition> partitions) {
+        abortAll(partitions);
+    }
+
+    @Override
+    public void stop() {
+        try {
+            abortAll(new ArrayList<>(writers.keySet()));
+        } finally {
+            if (store != null) {
+                try {
+                    store.close();
+                } catch (IOException e) {
+                    throw new ConnectException("Cannot close object store " + store + ": " + e, e);
+                }
+            }
+        }
+    }
+
+    private void rotateDueFiles() {
+        Instant now = clock.instant();
+        for (TopicPartitionWriter writer : writers.values()) {
+            writer.rotateIfDue(now);
+        }
+    }
+
+    private void handleUnwritable(SinkRecord record, TopicPartition partition, long offset,
+            TopicPartitionWriter writer, String reason, DataException cause) {
+        DataException error = new DataException("Cannot write record " + partition + "@" + offset + ": " + reason,
+                cause);
+        if (errantRecords.isEmpty()) {
+            throw error;
+        }
+        // The worker waits for reported records to reach the dead-letter queue before committing offsets.
+        errantRecords.get().report(record, error);
+        writer.skip(offset);
+    }
+
+    private void abortAll(Collection<TopicPartition> partitions) {
+        ConnectException first = null;
+        for (TopicPartition partition : partitions) {
+            TopicPartitionWriter writer = writers.remove(partition);
+            if (writer == null) {
+                continue;
+            }
+            try {
+                writer.abort();
+            } catch (ConnectException e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    private Optional<ErrantRecordReporter> errantRecordReporter() {
+        try {
+            return Optional.ofNullable(context.errantRecordReporter());
+        } catch (NoSuchMethodError | NoClassDefFoundError e) {
+            // Workers older than Kafka 2.6 have no reporter: fail on bad records instead.
+            return Optional.empty();
+        }
+    }
+}

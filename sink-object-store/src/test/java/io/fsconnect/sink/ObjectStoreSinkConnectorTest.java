@@ -1,0 +1,85 @@
+package io.fsconnect.sink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.ConfigValue;
+import org.junit.jupiter.api.Test;
+
+class ObjectStoreSinkConnectorTest {
+
+    @Test
+    void versionIsTheBuiltProjectVersion() throws IOException {
+        Properties pom = new Properties();
+        try (InputStream in = getClass().getResourceAsStream("fsconnect-sink-object-store.properties")) {
+            pom.load(in);
+        }
+        assertThat(new ObjectStoreSinkConnector().version())
+                .isEqualTo(pom.getProperty("version"))
+                .doesNotContain("${")
+                .matches("\\d+\\.\\d+\\.\\d+.*");
+        assertThat(new ObjectStoreSinkTask().version()).isEqualTo(new ObjectStoreSinkConnector().version());
+    }
+
+    @Test
+    void everyTaskGetsTheConnectorConfiguration() {
+        ObjectStoreSinkConnector connector = new ObjectStoreSinkConnector();
+        Map<String, String> props = Map.of("store.local.root", "/tmp/x", "flush.size", "5");
+        connector.start(props);
+
+        assertThat(connector.taskConfigs(3)).containsExactly(props, props, props);
+        assertThat(connector.taskClass()).isEqualTo(ObjectStoreSinkTask.class);
+    }
+
+    @Test
+    void validationReportsAMissingLocalRootOnThatKey() {
+        Map<String, ConfigValue> values = validate(Map.of("store.type", "local"));
+
+        assertThat(values.get("store.local.root").errorMessages()).singleElement().asString()
+                .contains("store.local.root is required when store.type=local");
+        assertThat(values.get("store.type").errorMessages()).isEmpty();
+    }
+
+    @Test
+    void validationRejectsUnknownChoicesAndBadNumbers() {
+        Map<String, ConfigValue> values = validate(Map.of("store.local.root", "/tmp/x", "store.type", "ftp",
+                "format", "orc", "parquet.codec", "lz4", "flush.size", "0", "rotate.schedule.interval.ms", "0",
+                "topics.dir", "/abs/"));
+
+        for (String key : List.of("store.type", "format", "parquet.codec", "flush.size", "rotate.schedule.interval.ms",
+                "topics.dir")) {
+            assertThat(values.get(key).errorMessages()).as(key).isNotEmpty();
+        }
+        assertThat(values.get("rotate.schedule.interval.ms").errorMessages().get(0))
+                .contains("Cannot use 0 as a rotation interval");
+    }
+
+    @Test
+    void codecNamesAreCaseInsensitiveAndDefaultsAreSensible() {
+        ObjectStoreSinkConfig config = new ObjectStoreSinkConfig(Map.of("store.local.root", "/tmp/x",
+                "parquet.codec", "ZSTD"));
+
+        assertThat(config.format().toString()).contains("zstd");
+        assertThat(config.objectNames()).isEqualTo(new ObjectNames("topics", ".parquet"));
+        assertThat(RotationConfig.flushSize(config)).isEqualTo(10_000);
+        assertThat(RotationConfig.scheduleInterval(config)).isEmpty();
+    }
+
+    @Test
+    void startingWithoutALocalRootFailsNamingTheKey() {
+        assertThatThrownBy(() -> new ObjectStoreSinkConnector().start(Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("store.local.root is required");
+    }
+
+    private static Map<String, ConfigValue> validate(Map<String, String> props) {
+        return new ObjectStoreSinkConnector().validate(props).configValues().stream()
+                .collect(java.util.stream.Collectors.toMap(ConfigValue::name, value -> value));
+    }
+}
