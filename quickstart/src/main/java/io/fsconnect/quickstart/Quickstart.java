@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -191,7 +192,11 @@ public final class Quickstart {
     }
 
     private static void failOnFailedConnector(RestClient rest, String connector) throws Exception {
-        JsonNode status = rest.status(connector);
+        Optional<JsonNode> maybeStatus = rest.status(connector);
+        if (maybeStatus.isEmpty()) {
+            return;
+        }
+        JsonNode status = maybeStatus.get();
         if ("FAILED".equals(status.path("connector").path("state").asText())) {
             throw new IllegalStateException("Connector " + connector + " failed: " + status.path("connector").path("trace").asText());
         }

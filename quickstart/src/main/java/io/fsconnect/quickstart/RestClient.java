@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,9 +32,13 @@ final class RestClient {
         send("PUT", "connectors/" + name + "/config", JSON.writeValueAsString(config));
     }
 
-    /** {@code GET /connectors/{name}/status}. */
-    JsonNode status(String name) throws IOException, InterruptedException {
-        return send("GET", "connectors/" + name + "/status", null);
+    /**
+     * {@code GET /connectors/{name}/status}; empty while the worker has not yet recorded a status for a
+     * connector it has just accepted (it answers 404 for a moment).
+     */
+    Optional<JsonNode> status(String name) throws IOException, InterruptedException {
+        HttpResponse<String> response = exchange("GET", "connectors/" + name + "/status", null);
+        return response.statusCode() == 404 ? Optional.empty() : Optional.of(parse("GET", "connectors/" + name + "/status", response));
     }
 
     /** {@code GET /connector-plugins}. */
@@ -42,6 +47,10 @@ final class RestClient {
     }
 
     private JsonNode send(String method, String path, String body) throws IOException, InterruptedException {
+        return parse(method, path, exchange(method, path, body));
+    }
+
+    private HttpResponse<String> exchange(String method, String path, String body) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
             .timeout(Duration.ofSeconds(30))
             .header("Accept", "application/json");
@@ -50,7 +59,10 @@ final class RestClient {
         } else {
             request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
         }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private JsonNode parse(String method, String path, HttpResponse<String> response) throws IOException {
         if (response.statusCode() / 100 != 2) {
             throw new IOException("Cannot " + method + " " + base.resolve(path) + ": HTTP " + response.statusCode()
                 + " " + response.body());
