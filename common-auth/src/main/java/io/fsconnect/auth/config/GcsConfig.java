@@ -39,7 +39,7 @@ public final class GcsConfig {
         ObjectStoreConfig.defineBucket(location);
         ObjectStoreConfig.definePathAndEndpoint(location);
         new KeyGroup(def, "Encryption")
-                .define(ENCRYPTION_ALGORITHM, Type.STRING, null, ConfigDef.ValidString.in(AES256), Importance.MEDIUM,
+                .define(ENCRYPTION_ALGORITHM, Type.STRING, null, KeyGroup.unsetOr(ConfigDef.ValidString.in(AES256)), Importance.MEDIUM,
                         ENCRYPTION_ALGORITHM_DOC, Width.SHORT, "Encryption algorithm")
                 .define(ENCRYPTION_KEY, Type.PASSWORD, null, Importance.MEDIUM, ENCRYPTION_KEY_DOC, Width.LONG,
                         "Encryption key")

@@ -20,6 +20,23 @@ final class KeyGroup {
         return this;
     }
 
+    /** A validator for an optional key: unset is valid, a value must pass {@code validator}. */
+    static ConfigDef.Validator unsetOr(ConfigDef.Validator validator) {
+        return new ConfigDef.Validator() {
+            @Override
+            public void ensureValid(String name, Object value) {
+                if (value != null) {
+                    validator.ensureValid(name, value);
+                }
+            }
+
+            @Override
+            public String toString() {
+                return validator.toString();
+            }
+        };
+    }
+
     KeyGroup define(String name, ConfigDef.Type type, Object defaultValue, ConfigDef.Importance importance,
                     String doc, ConfigDef.Width width, String displayName) {
         return define(name, type, defaultValue, null, importance, doc, width, displayName);

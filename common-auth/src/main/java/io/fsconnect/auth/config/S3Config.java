@@ -50,7 +50,7 @@ public final class S3Config {
                 .define(PATH_STYLE_ACCESS, Type.BOOLEAN, PATH_STYLE_ACCESS_DEFAULT, Importance.LOW,
                         PATH_STYLE_ACCESS_DOC, Width.SHORT, "Path-style access");
         new KeyGroup(def, "Encryption")
-                .define(SSE_ALGORITHM, Type.STRING, null, ConfigDef.ValidString.in(SSE_S3, SSE_KMS, SSE_C),
+                .define(SSE_ALGORITHM, Type.STRING, null, KeyGroup.unsetOr(ConfigDef.ValidString.in(SSE_S3, SSE_KMS, SSE_C)),
                         Importance.MEDIUM, SSE_ALGORITHM_DOC, Width.SHORT, "Server-side encryption")
                 .define(SSE_KMS_KEY_ID, Type.STRING, null, Importance.MEDIUM, SSE_KMS_KEY_ID_DOC, Width.LONG,
                         "KMS key")
