@@ -43,7 +43,7 @@ public final class DataSourceConfig {
                         ConfigDef.ValidString.in(Arrays.stream(DataSourceType.values()).map(DataSourceType::id)
                                 .toArray(String[]::new)),
                         Importance.HIGH, TYPE_DOC, Width.SHORT, "Type")
-                .define(NAME, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, DataSourceConfig::validateName,
+                .define(NAME, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, KeyGroup.described("letters, digits, _ and -", DataSourceConfig::validateName),
                         Importance.HIGH, NAME_DOC, Width.MEDIUM, "Name")
                 .define(DESCRIPTION, Type.STRING, null, Importance.LOW, DESCRIPTION_DOC, Width.LONG, "Description");
         switch (type) {

@@ -41,7 +41,7 @@ public final class HdfsConfig {
             location.define(DATASET, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH, DATASET_DOC,
                     Width.MEDIUM, "Dataset");
         } else {
-            location.define(URI_KEY, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, HdfsConfig::validateUri,
+            location.define(URI_KEY, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, KeyGroup.described("a URI with a scheme", HdfsConfig::validateUri),
                     Importance.HIGH, URI_KEY_DOC, Width.LONG, "URI");
         }
         new KeyGroup(def, "Authentication")

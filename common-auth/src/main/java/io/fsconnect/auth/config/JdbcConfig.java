@@ -48,7 +48,7 @@ public final class JdbcConfig {
 
     static void define(ConfigDef def) {
         new KeyGroup(def, "Connection")
-                .define(CONNECTION_URL, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, JdbcConfig::validateUrl,
+                .define(CONNECTION_URL, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, KeyGroup.described("jdbc:...", JdbcConfig::validateUrl),
                         Importance.HIGH, CONNECTION_URL_DOC, Width.LONG, "JDBC URL")
                 .define(DRIVER, Type.STRING, null, Importance.LOW, DRIVER_DOC, Width.LONG, "Driver class");
         new KeyGroup(def, "Authentication")

@@ -76,12 +76,12 @@ public final class KafkaConfig {
 
     static void define(ConfigDef def) {
         new KeyGroup(def, "Connection")
-                .define(BOOTSTRAP_SERVERS, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, (name, value) -> {
+                .define(BOOTSTRAP_SERVERS, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, KeyGroup.described("host:port,...", (name, value) -> {
                     if (value instanceof List<?> list && list.isEmpty()) {
                         throw new org.apache.kafka.common.config.ConfigException(name, value,
                                 "give at least one host:port");
                     }
-                }, Importance.HIGH, BOOTSTRAP_SERVERS_DOC, Width.LONG, "Bootstrap servers")
+                }), Importance.HIGH, BOOTSTRAP_SERVERS_DOC, Width.LONG, "Bootstrap servers")
                 .define(SECURITY_PROTOCOL, Type.STRING, SECURITY_PROTOCOL_DEFAULT,
                         ConfigDef.ValidString.in(Arrays.stream(SecurityProtocol.values()).map(Enum::name)
                                 .toArray(String[]::new)),

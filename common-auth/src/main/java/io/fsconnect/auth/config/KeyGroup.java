@@ -20,6 +20,21 @@ final class KeyGroup {
         return this;
     }
 
+    /** A validator whose {@code toString()}, shown in the key reference, is {@code description}. */
+    static ConfigDef.Validator described(String description, ConfigDef.Validator check) {
+        return new ConfigDef.Validator() {
+            @Override
+            public void ensureValid(String name, Object value) {
+                check.ensureValid(name, value);
+            }
+
+            @Override
+            public String toString() {
+                return description;
+            }
+        };
+    }
+
     /** A validator for an optional key: unset is valid, a value must pass {@code validator}. */
     static ConfigDef.Validator unsetOr(ConfigDef.Validator validator) {
         return new ConfigDef.Validator() {

@@ -22,7 +22,7 @@ public final class LocalConfig {
 
     static void define(ConfigDef def) {
         new KeyGroup(def, ObjectStoreConfig.GROUP)
-                .define(PATH, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, LocalConfig::validatePath, Importance.HIGH,
+                .define(PATH, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, KeyGroup.described("an absolute path", LocalConfig::validatePath), Importance.HIGH,
                         PATH_DOC, Width.LONG, "Directory");
     }
 

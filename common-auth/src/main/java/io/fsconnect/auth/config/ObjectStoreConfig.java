@@ -30,13 +30,13 @@ public final class ObjectStoreConfig {
     }
 
     static void defineBucket(KeyGroup group) {
-        group.define(BUCKET, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, ObjectStoreConfig::validateBucket,
+        group.define(BUCKET, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, KeyGroup.described("a bucket name", ObjectStoreConfig::validateBucket),
                 Importance.HIGH, BUCKET_DOC, Width.MEDIUM, "Bucket");
     }
 
     static void definePathAndEndpoint(KeyGroup group) {
         group.define(PATH, Type.STRING, null, Importance.MEDIUM, PATH_DOC, Width.LONG, "Path prefix")
-                .define(ENDPOINT, Type.STRING, null, ObjectStoreConfig::validateEndpoint, Importance.LOW,
+                .define(ENDPOINT, Type.STRING, null, KeyGroup.described("an http(s) URL", ObjectStoreConfig::validateEndpoint), Importance.LOW,
                         ENDPOINT_DOC, Width.LONG, "Endpoint");
     }
 
