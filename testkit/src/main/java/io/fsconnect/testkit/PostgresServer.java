@@ -1,0 +1,397 @@
+package io.fsconnect.testkit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A throwaway PostgreSQL server built from the locally installed server binaries: a fresh cluster
+ * ({@code initdb}) in a temporary directory, listening on a free loopback port, with
+ * password (SCRAM) authentication for every connection. It creates a login role that owns a
+ * database of the same name, and hands out that role's credentials; the superuser's password is
+ * random and never leaves this object. {@link #close()} stops the server and deletes the
+ * directory; a JVM shutdown hook does the same if a test forgets.
+ *
+ * <p>PostgreSQL refuses to run as root, so when the JVM is root the server runs as the
+ * {@code postgres} OS user through {@code runuser -u postgres}. The binaries are taken from the
+ * newest {@code /usr/lib/postgresql/<version>/bin}, or from the directory named by the environment
+ * variable {@value #BIN_DIR_ENV}. Durability is switched off ({@code fsync=off}) because the data
+ * is thrown away. {@link #toString()} never shows the password.
+ */
+public final class PostgresServer implements AutoCloseable {
+
+    /** Environment variable naming the directory that holds {@code initdb} and {@code pg_ctl}. */
+    public static final String BIN_DIR_ENV = "FSCONNECT_PG_BIN";
+
+    private static final Path DEBIAN_ROOT = Path.of("/usr/lib/postgresql");
+    private static final String OS_USER = "postgres";
+    private static final String SUPERUSER = "postgres";
+    private static final String USER = "fsconnect";
+    private static final String DATABASE = "fsconnect";
+    private static final int START_ATTEMPTS = 3;
+    private static final long COMMAND_TIMEOUT_SECONDS = 60;
+
+    private final Path binDir;
+    private final Path baseDir;
+    private final boolean asOsUser;
+    private final int port;
+    private final String password;
+    private final Thread shutdownHook;
+    private boolean closed;
+
+    private PostgresServer(Path binDir, Path baseDir, boolean asOsUser, int port, String password) {
+        this.binDir = binDir;
+        this.baseDir = baseDir;
+        this.asOsUser = asOsUser;
+        this.port = port;
+        this.password = password;
+        this.shutdownHook = new Thread(this::stopAndDelete, "postgres-server-cleanup");
+    }
+
+    /** Initialises, starts and seeds a new server; ready when this returns. */
+    public static PostgresServer start() {
+        Path binDir = locateBinaries();
+        Path baseDir;
+        try {
+            baseDir = Files.createTempDirectory("fsconnect-pg-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start PostgreSQL: cannot create a temporary directory: " + e.getMessage(), e);
+        }
+        PostgresServer server = null;
+        try {
+            boolean asOsUser = isRoot(baseDir);
+            if (asOsUser) {
+                handToOsUser(baseDir);
+            }
+            String superuserPassword = randomPassword();
+            initCluster(binDir, baseDir, asOsUser, superuserPassword);
+            server = startOnFreePort(binDir, baseDir, asOsUser);
+            Runtime.getRuntime().addShutdownHook(server.shutdownHook);
+            server.createUserAndDatabase(superuserPassword);
+            return server;
+        } catch (RuntimeException | Error e) {
+            try {
+                if (server != null) {
+                    server.close();
+                } else {
+                    deleteRecursively(baseDir);
+                }
+            } catch (RuntimeException cleanupFailure) {
+                e.addSuppressed(cleanupFailure);
+            }
+            throw e;
+        }
+    }
+
+    /** {@code jdbc:postgresql://127.0.0.1:<port>/<database>}. */
+    public String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE;
+    }
+
+    /** The login role the tests use; it owns {@link #database()}. */
+    public String user() {
+        return USER;
+    }
+
+    /** The password of {@link #user()}. */
+    public String password() {
+        return password;
+    }
+
+    /** The loopback TCP port the server listens on. */
+    public int port() {
+        return port;
+    }
+
+    /** The database owned by {@link #user()}. */
+    public String database() {
+        return DATABASE;
+    }
+
+    /** The directory holding the cluster's data, the server log and the socket; gone after {@link #close()}. */
+    public Path directory() {
+        return baseDir;
+    }
+
+    /** A new connection as {@link #user()} to {@link #database()}, authenticated by password. */
+    public Connection connect() throws SQLException {
+        return connect(USER, password);
+    }
+
+    /**
+     * Runs each statement in order, autocommitted, as {@link #user()}. Fails naming the statement
+     * (its text unless it mentions a password) and the server's message.
+     */
+    public void execute(String... sql) {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            for (int i = 0; i < sql.length; i++) {
+                try {
+                    statement.execute(sql[i]);
+                } catch (SQLException e) {
+                    throw new IllegalStateException("Cannot execute SQL statement " + (i + 1) + " of " + sql.length
+                            + describeStatement(sql[i]) + ": " + e.getMessage() + " (SQLState " + e.getSQLState() + ")", e);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot connect to PostgreSQL at " + jdbcUrl() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String describeStatement(String sql) {
+        return sql.toLowerCase(Locale.ROOT).contains("password") ? "" : " (" + sql + ")";
+    }
+
+    /** Stops the server at once (no checkpoint: the data is discarded) and deletes its directory. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException | IllegalArgumentException alreadyShuttingDownOrNotRegistered) {
+            // The hook itself is running (JVM exit) or was never registered; cleaning up here is still right.
+        }
+        stopAndDelete();
+    }
+
+    private synchronized void stopAndDelete() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            run(binDir, baseDir, asOsUser, "pg_ctl", "stop", "-D", dataDir(baseDir).toString(), "-m", "immediate", "-w");
+        } finally {
+            deleteRecursively(baseDir);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "PostgresServer(" + jdbcUrl() + ", user=" + USER + ")";
+    }
+
+    private Connection connect(String user, String secret) throws SQLException {
+        return connect(jdbcUrl(), user, secret);
+    }
+
+    private static Connection connect(String url, String user, String secret) throws SQLException {
+        Properties props = new Properties();
+        props.setProperty("user", user);
+        props.setProperty("password", secret);
+        return DriverManager.getConnection(url, props);
+    }
+
+    private void createUserAndDatabase(String superuserPassword) {
+        String maintenanceUrl = "jdbc:postgresql://127.0.0.1:" + port + "/" + SUPERUSER;
+        try (Connection connection = connect(maintenanceUrl, SUPERUSER, superuserPassword);
+             Statement statement = connection.createStatement()) {
+            // The password is generated here from [A-Za-z0-9], so it needs no quoting beyond the literal.
+            statement.execute("CREATE ROLE " + USER + " LOGIN PASSWORD '" + password + "'");
+            statement.execute("CREATE DATABASE " + DATABASE + " OWNER " + USER);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create role and database '" + USER + "' in PostgreSQL on port "
+                    + port + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Path locateBinaries() {
+        Optional<String> override = Optional.ofNullable(System.getenv(BIN_DIR_ENV)).filter(s -> !s.isBlank());
+        Path binDir;
+        if (override.isPresent()) {
+            binDir = Path.of(override.get());
+        } else {
+            binDir = newestDebianBinDir().orElseThrow(() -> new IllegalStateException(
+                    "Cannot start PostgreSQL: no server binaries under " + DEBIAN_ROOT + "/<version>/bin."
+                            + " Install them (Debian/Ubuntu: apt-get install postgresql) or set " + BIN_DIR_ENV
+                            + " to the directory holding initdb and pg_ctl"));
+        }
+        for (String tool : List.of("initdb", "pg_ctl")) {
+            if (!Files.isExecutable(binDir.resolve(tool))) {
+                throw new IllegalStateException("Cannot start PostgreSQL: " + binDir.resolve(tool) + " is missing or not executable"
+                        + (override.isPresent() ? "; fix " + BIN_DIR_ENV : "; reinstall the server (apt-get install postgresql)"));
+            }
+        }
+        return binDir;
+    }
+
+    private static Optional<Path> newestDebianBinDir() {
+        if (!Files.isDirectory(DEBIAN_ROOT)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> versions = Files.list(DEBIAN_ROOT)) {
+            return versions
+                    .filter(dir -> dir.getFileName().toString().matches("\\d+(\\.\\d+)?"))
+                    .filter(dir -> Files.isExecutable(dir.resolve("bin/initdb")))
+                    .max(Comparator.comparingDouble(dir -> Double.parseDouble(dir.getFileName().toString())))
+                    .map(dir -> dir.resolve("bin"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start PostgreSQL: cannot list " + DEBIAN_ROOT + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean isRoot(Path ownDirectory) {
+        try {
+            // The owner of a directory this process just created is its effective uid.
+            return ((Integer) Files.getAttribute(ownDirectory, "unix:uid")) == 0;
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
+    private static void handToOsUser(Path baseDir) {
+        try {
+            UserPrincipal owner = baseDir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(OS_USER);
+            Files.setOwner(baseDir, owner);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot start PostgreSQL as root: it refuses to run as root and the OS user '"
+                    + OS_USER + "' to run it as is missing (" + e.getMessage() + "). Install the server package"
+                    + " (apt-get install postgresql), which creates that user, or run the tests as a non-root user", e);
+        }
+    }
+
+    private static void initCluster(Path binDir, Path baseDir, boolean asOsUser, String superuserPassword) {
+        Path passwordFile = baseDir.resolve("superuser.pw");
+        try {
+            Files.writeString(passwordFile, superuserPassword, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+            Files.setPosixFilePermissions(passwordFile, PosixFilePermissions.fromString("rw-------"));
+            if (asOsUser) {
+                Files.setOwner(passwordFile, Files.getOwner(baseDir));
+            }
+            run(binDir, baseDir, asOsUser, "initdb", "-D", dataDir(baseDir).toString(), "-U", SUPERUSER,
+                    "--pwfile=" + passwordFile, "--auth=scram-sha-256", "--encoding=UTF8", "--locale=C", "--no-sync");
+            Files.writeString(dataDir(baseDir).resolve("postgresql.conf"), String.join("\n",
+                    "",
+                    "listen_addresses = '127.0.0.1'",
+                    "unix_socket_directories = '" + baseDir + "'",
+                    "fsync = off",
+                    "synchronous_commit = off",
+                    "full_page_writes = off",
+                    ""), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot initialise PostgreSQL in " + baseDir + ": " + e.getMessage(), e);
+        } finally {
+            try {
+                Files.deleteIfExists(passwordFile);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot delete the initial password file " + passwordFile + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static PostgresServer startOnFreePort(Path binDir, Path baseDir, boolean asOsUser) {
+        Path log = baseDir.resolve("server.log");
+        IllegalStateException lastFailure = null;
+        for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
+            // Another process may take the port between probing and binding; a new port is tried then.
+            int port = freeLoopbackPort();
+            try {
+                run(binDir, baseDir, asOsUser, "pg_ctl", "start", "-D", dataDir(baseDir).toString(),
+                        "-l", log.toString(), "-w", "-t", "30", "-o", "-p " + port);
+                return new PostgresServer(binDir, baseDir, asOsUser, port, randomPassword());
+            } catch (IllegalStateException e) {
+                lastFailure = new IllegalStateException(e.getMessage() + "\nserver log:\n" + tail(log), e);
+                if (!tail(log).contains("could not bind")) {
+                    break;
+                }
+            }
+        }
+        throw lastFailure;
+    }
+
+    private static int freeLoopbackPort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot find a free loopback port for PostgreSQL: " + e.getMessage(), e);
+        }
+    }
+
+    private static void run(Path binDir, Path baseDir, boolean asOsUser, String tool, String... args) {
+        List<String> command = new ArrayList<>();
+        if (asOsUser) {
+            command.addAll(List.of("runuser", "-u", OS_USER, "--"));
+        }
+        command.add(binDir.resolve(tool).toString());
+        command.addAll(List.of(args));
+        Path output = baseDir.resolve(tool + ".out");
+        try {
+            Process process = new ProcessBuilder(command)
+                    .directory(baseDir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(output.toFile())
+                    .start();
+            if (!process.waitFor(COMMAND_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("Cannot run " + tool + ": no exit within " + COMMAND_TIMEOUT_SECONDS + " s");
+            }
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException("Cannot run " + tool + ": exit code " + process.exitValue() + "\n"
+                        + Files.readString(output, StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot run " + String.join(" ", command) + ": " + e.getMessage()
+                    + (asOsUser ? " (is runuser installed? it is part of util-linux)" : ""), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Cannot run " + tool + ": interrupted", e);
+        }
+    }
+
+    private static String tail(Path log) {
+        try {
+            List<String> lines = Files.exists(log) ? Files.readAllLines(log, StandardCharsets.UTF_8) : List.of();
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
+        } catch (IOException e) {
+            return "(cannot read " + log + ": " + e.getMessage() + ")";
+        }
+    }
+
+    private static Path dataDir(Path baseDir) {
+        return baseDir.resolve("data");
+    }
+
+    private static String randomPassword() {
+        String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+        SecureRandom random = new SecureRandom();
+        StringBuilder password = new StringBuilder();
+        for (int i = 0; i < 24; i++) {
+            password.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return password.toString();
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete PostgreSQL directory " + dir + ": " + e.getMessage(), e);
+        }
+    }
+}
