@@ -45,6 +45,7 @@ public final class DataSourceDirectory implements AutoCloseable {
     private final Path dir;
     private final Map<String, ConfigProvider> secretProviders;
     private final ConfigTransformer placeholders;
+    private final Set<Path> warnedFiles = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public DataSourceDirectory(Path dir) {
         this.dir = dir;
@@ -147,10 +148,11 @@ public final class DataSourceDirectory implements AutoCloseable {
         return resolved;
     }
 
-    private static void warnIfReadableByOthers(Path file) {
+    private void warnIfReadableByOthers(Path file) {
         try {
             Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
-            if (permissions.contains(PosixFilePermission.OTHERS_READ)) {
+            // Once per file: workers read definitions at every connector and task start.
+            if (permissions.contains(PosixFilePermission.OTHERS_READ) && warnedFiles.add(file)) {
                 log.warn("Data-source file {} is readable by every user of this machine; it may hold secrets, so "
                         + "restrict it, e.g. chmod 600", file);
             }
