@@ -1,6 +1,6 @@
 /**
  * Data sources and their credentials: the one place every connector gets authentication from. Knows nothing of
- * buckets' contents, tables or connectors.
+ * what the stores hold, nor of connectors.
  *
  * <p>A {@link io.fsconnect.auth.DataSource} is an immutable record per kind (JDBC, Snowflake, Redshift, BigQuery, S3,
  * ADLS, GCS, HopsFS/HDFS, local, Kafka) with exactly one authentication mode from a sealed interface per kind
