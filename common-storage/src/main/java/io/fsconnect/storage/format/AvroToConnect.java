@@ -62,7 +62,7 @@ public final class AvroToConnect {
             throw new DataException("Cannot map Avro schema of type " + avroSchema.getType() + " to a Connect struct:"
                     + " only records can be read as structs");
         }
-        return new AvroToConnect(avroSchema, new SchemaMapper().record(avroSchema, "", true));
+        return new AvroToConnect(avroSchema, new SchemaMapper().record(avroSchema, "", false));
     }
 
     /** The Connect schema of the values {@link #toConnect} returns. */

@@ -30,6 +30,8 @@ final class ParquetRecordReader implements RecordReader {
     private final SeekableByteChannel channel;
     private final ParquetReader<GenericRecord> reader;
     private AvroToConnect mapping;
+    /** The first row, read while opening so that an unreadable file fails at once. */
+    private GenericRecord peeked;
     private long position;
     private boolean broken;
 
@@ -39,15 +41,24 @@ final class ParquetRecordReader implements RecordReader {
     }
 
     static ParquetRecordReader open(SeekableByteChannel channel) throws IOException {
+        ParquetReader<GenericRecord> reader = null;
         try {
-            ParquetReader<GenericRecord> reader = AvroParquetReader.<GenericRecord>builder(new ChannelInputFile(channel),
+            reader = AvroParquetReader.<GenericRecord>builder(new ChannelInputFile(channel),
                             new PlainParquetConfiguration())
                     // Raw Avro values: AvroToConnect applies the logical types itself.
                     .withDataModel(new GenericData())
                     .build();
-            return new ParquetRecordReader(channel, reader);
+            ParquetRecordReader opened = new ParquetRecordReader(channel, reader);
+            opened.peeked = reader.read();
+            return opened;
         } catch (RuntimeException | IOException e) {
-            channel.close();
+            try {
+                if (reader != null) {
+                    reader.close();
+                }
+            } finally {
+                channel.close();
+            }
             throw new RecordReaderException("not a readable Parquet file (" + e.getMessage() + "); it may be"
                     + " truncated or still being written", 0, false, e);
         }
@@ -84,6 +95,11 @@ final class ParquetRecordReader implements RecordReader {
     private GenericRecord readRaw() throws IOException {
         if (broken) {
             throw new RecordReaderException("the file could not be read on from here", position, false);
+        }
+        if (peeked != null) {
+            GenericRecord first = peeked;
+            peeked = null;
+            return first;
         }
         try {
             return reader.read();
