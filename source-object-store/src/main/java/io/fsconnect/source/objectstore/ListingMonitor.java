@@ -65,7 +65,19 @@ final class ListingMonitor implements AutoCloseable {
         thread.setDaemon(true);
     }
 
+    /**
+     * Lists once before returning, so that the first task configurations already hold the objects
+     * present at start (rather than publishing an empty assignment and replacing it a moment later,
+     * which would start and fence a generation of tasks for nothing), then keeps listing on its thread.
+     * A failure of that first listing is left to the loop, which retries it.
+     */
     void start() {
+        try {
+            cycle(false);
+        } catch (IOException | UncheckedIOException | ConnectException e) {
+            log.warn("Cannot list objects under '{}' in {} at start, retrying in {} ms: {}", filter.prefix(), storeId,
+                    interval.toMillis(), e.getMessage());
+        }
         thread.start();
     }
 
@@ -80,7 +92,7 @@ final class ListingMonitor implements AutoCloseable {
 
     private void run() {
         int failures = 0;
-        do {
+        while (!awaitStop(interval)) {
             try {
                 cycle();
                 failures = 0;
@@ -94,11 +106,15 @@ final class ListingMonitor implements AutoCloseable {
                 log.warn("Cannot list objects under '{}' in {} (attempt {} of {}), retrying in {} ms: {}",
                         filter.prefix(), storeId, failures, FAILURES_BEFORE_ERROR, interval.toMillis(), e.getMessage());
             }
-        } while (!awaitStop(interval));
+        }
     }
 
     /** One listing; visible for tests of the discovery rules. */
     void cycle() throws IOException {
+        cycle(true);
+    }
+
+    private void cycle(boolean requestIfChanged) throws IOException {
         List<SourceObject> matching = new ArrayList<>();
         for (ObjectInfo info : store.list(filter.prefix())) {
             if (filter.matches(info.key())) {
@@ -124,7 +140,7 @@ final class ListingMonitor implements AutoCloseable {
         }
         log.debug("Listed {} matching object(s) in {}, {} not read to their end", matching.size(), storeId,
                 unfinished.size());
-        if (reconfigure) {
+        if (reconfigure && requestIfChanged) {
             log.info("New objects to read in {}: publishing a new assignment of {} object(s) to {} task(s)", storeId,
                     unfinished.size(), tasks);
             requestReconfiguration.run();

@@ -134,6 +134,11 @@ final class ParquetRecordReader implements RecordReader {
         }
 
         @Override
+        public String toString() {
+            return "the file";
+        }
+
+        @Override
         public long getLength() throws IOException {
             return channel.size();
         }
