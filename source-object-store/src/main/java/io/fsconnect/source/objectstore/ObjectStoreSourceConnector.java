@@ -97,6 +97,25 @@ public class ObjectStoreSourceConnector extends SourceConnector {
         return ExactlyOnceSupport.SUPPORTED;
     }
 
+    /**
+     * Accepts offsets edited through the REST API (KIP-875) only if each names an object of this kind
+     * of source and parses as an {@link ObjectOffset}; a null offset (reset) reads the object again.
+     */
+    @Override
+    public boolean alterOffsets(Map<String, String> connectorConfig, Map<Map<String, ?>, Map<String, ?>> offsets) {
+        for (Map.Entry<Map<String, ?>, Map<String, ?>> entry : offsets.entrySet()) {
+            Map<String, ?> partition = entry.getKey();
+            if (!(partition.get(SourceObject.STORE_KEY) instanceof String)
+                    || !(partition.get(SourceObject.OBJECT_KEY) instanceof String key)) {
+                throw new ConnectException("Cannot alter the offset of partition " + partition + ": a partition of this"
+                        + " connector is {\"" + SourceObject.STORE_KEY + "\": <store id>, \"" + SourceObject.OBJECT_KEY
+                        + "\": <object key>}; list the current ones with GET /connectors/<name>/offsets");
+            }
+            OffsetLoader.parse(key, entry.getValue());
+        }
+        return true;
+    }
+
     @Override
     public ConfigDef config() {
         return ObjectStoreSourceConfig.configDef();

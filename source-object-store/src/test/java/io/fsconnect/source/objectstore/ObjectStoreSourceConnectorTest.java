@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.ConfigValue;
+import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.ExactlyOnceSupport;
 import org.junit.jupiter.api.Test;
 
@@ -65,6 +66,22 @@ class ObjectStoreSourceConnectorTest {
         Map<String, String> config = valid();
         config.put("csv.header", "false");
         assertThat(errors(config).get("input.columns")).singleElement().asString().contains("without a header");
+    }
+
+    @Test
+    void editedOffsetsMustNameAnObjectAndParse() {
+        ObjectStoreSourceConnector connector = new ObjectStoreSourceConnector();
+        Map<String, Object> partition = Map.of("store", "local:/tmp/lake", "object", "a.csv");
+        Map<Map<String, ?>, Map<String, ?>> good = new HashMap<>();
+        good.put(partition, Map.of("size", 10L, "mtime", 5L, "record", 3L, "done", false));
+        assertThat(connector.alterOffsets(valid(), good)).isTrue();
+        Map<Map<String, ?>, Map<String, ?>> reset = new HashMap<>();
+        reset.put(partition, null);
+        assertThat(connector.alterOffsets(valid(), reset)).isTrue();
+        assertThatThrownBy(() -> connector.alterOffsets(valid(), Map.of(partition, Map.of("record", -1L))))
+                .isInstanceOf(ConnectException.class).hasMessageContaining("a.csv");
+        assertThatThrownBy(() -> connector.alterOffsets(valid(), Map.of(Map.of("file", "a.csv"), Map.of())))
+                .isInstanceOf(ConnectException.class).hasMessageContaining("GET /connectors/<name>/offsets");
     }
 
     @Test
