@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.apache.kafka.connect.data.Date;
 import org.apache.kafka.connect.data.Decimal;
 import org.apache.kafka.connect.data.Schema;
@@ -26,6 +27,8 @@ import org.apache.kafka.connect.errors.DataException;
  * timestamps; bytes are base64. Stateless.
  */
 public final class DeclaredValueReader {
+
+    private static final Pattern EPOCH_MILLIS = Pattern.compile("-?\\d+");
 
     private DeclaredValueReader() {
     }
@@ -87,7 +90,7 @@ public final class DeclaredValueReader {
     }
 
     private static long epochMillis(String text) {
-        if (!text.isEmpty() && text.chars().allMatch(c -> Character.isDigit(c) || c == '-')) {
+        if (EPOCH_MILLIS.matcher(text).matches()) {
             return Long.parseLong(text);
         }
         try {

@@ -102,6 +102,16 @@ class CsvRecordReaderTest {
         assertThat(((java.util.Date) rows.get(0).get("at")).getTime()).isEqualTo(5L);
     }
 
+    @Test
+    void readsTimestampsAsIsoTextLocalTimeInUtcOrEpochMillis() throws IOException {
+        String csv = "id,price,at\n1,,2024-05-01T10:00:00+02:00\n2,,2024-05-01 08:00:00\n3,,1714550400000\n";
+        List<Struct> rows = readAll(format(',', Optional.of(TYPED)), bytes(csv));
+        assertThat(rows).extracting(row -> ((java.util.Date) row.get("at")).toInstant()).containsExactly(
+                Instant.parse("2024-05-01T08:00:00Z"), Instant.parse("2024-05-01T08:00:00Z"),
+                Instant.parse("2024-05-01T08:00:00Z"));
+        assertThat(rows.get(0).get("price")).as("empty cell").isNull();
+    }
+
     private static CsvRecordReaderFormat format(char delimiter, Optional<Schema> columns) {
         return new CsvRecordReaderFormat(delimiter, '"', true, columns);
     }
