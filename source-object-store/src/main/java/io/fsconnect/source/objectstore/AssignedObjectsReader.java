@@ -120,6 +120,9 @@ final class AssignedObjectsReader implements Closeable {
             }
             current = object;
             long start = sameVersion ? offset.record() : 0;
+            if (start > 0) {
+                log.info("Resuming object {} at record {}", object.key(), start);
+            }
             try {
                 reader = opener.open(object.key());
                 reader.skipTo(start);
