@@ -133,7 +133,7 @@ class ObjectStoreSourceIT {
         cluster.rest().putConfig("restarts", config);
         int restarts = 0;
         for (int step = 1; step <= 6; step++) {
-            cluster.consumeAtLeast(Math.min(rows, step * 2_500), TIMEOUT, "restarts");
+            cluster.consumeAtLeast(step * 1_500, TIMEOUT, "restarts");
             cluster.rest().restart("restarts", true, false);
             cluster.rest().awaitRunning("restarts", 2, TIMEOUT);
             restarts++;

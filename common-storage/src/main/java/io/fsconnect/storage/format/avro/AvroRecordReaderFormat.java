@@ -3,6 +3,7 @@ package io.fsconnect.storage.format.avro;
 import io.fsconnect.storage.format.AvroToConnect;
 import io.fsconnect.storage.format.RecordReader;
 import io.fsconnect.storage.format.RecordReaderException;
+import io.fsconnect.storage.format.RecordReaderFormat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
@@ -19,7 +20,7 @@ import org.apache.kafka.connect.data.SchemaAndValue;
  * with a {@link RecordReaderException} that cannot be continued from, since container blocks cannot
  * be resynchronised record by record.
  */
-public final class AvroRecordReaderFormat implements io.fsconnect.storage.format.RecordReaderFormat {
+public final class AvroRecordReaderFormat implements RecordReaderFormat {
 
     @Override
     public String name() {
