@@ -40,6 +40,8 @@ final class ListingMonitor implements AutoCloseable {
     private final Runnable requestReconfiguration;
     private final Consumer<Exception> raiseError;
     private final CountDownLatch stopSignal = new CountDownLatch(1);
+    private final CountDownLatch firstListing = new CountDownLatch(1);
+    private boolean awaitingFirstListing = true;
     private final Thread thread;
     private List<SourceObject> pending = List.of();
     private TaskAssignment published;
@@ -66,19 +68,23 @@ final class ListingMonitor implements AutoCloseable {
     }
 
     /**
-     * Lists once before returning, so that the first task configurations already hold the objects
-     * present at start (rather than publishing an empty assignment and replacing it a moment later,
-     * which would start and fence a generation of tasks for nothing), then keeps listing on its thread.
-     * A failure of that first listing is left to the loop, which retries it.
+     * Starts listing and waits up to {@code firstListingWait} for the first listing, so that the first
+     * task configurations usually hold the objects present at start (rather than publishing an empty
+     * assignment and replacing it a moment later, which would start, and with exactly-once support
+     * fence, a generation of tasks for nothing). A first listing that takes longer, as for a bucket of
+     * millions of objects, does not hold up the connector: it requests a reconfiguration when done.
      */
-    void start() {
-        try {
-            cycle(false);
-        } catch (IOException | UncheckedIOException | ConnectException e) {
-            log.warn("Cannot list objects under '{}' in {} at start, retrying in {} ms: {}", filter.prefix(), storeId,
-                    interval.toMillis(), e.getMessage());
-        }
+    void start(Duration firstListingWait) {
         thread.start();
+        try {
+            firstListing.await(firstListingWait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            synchronized (this) {
+                awaitingFirstListing = false;
+            }
+        }
     }
 
     /** The assignment to publish for {@code taskCount} tasks; recorded as the published one. */
@@ -92,7 +98,7 @@ final class ListingMonitor implements AutoCloseable {
 
     private void run() {
         int failures = 0;
-        while (!awaitStop(interval)) {
+        do {
             try {
                 cycle();
                 failures = 0;
@@ -105,16 +111,14 @@ final class ListingMonitor implements AutoCloseable {
                 }
                 log.warn("Cannot list objects under '{}' in {} (attempt {} of {}), retrying in {} ms: {}",
                         filter.prefix(), storeId, failures, FAILURES_BEFORE_ERROR, interval.toMillis(), e.getMessage());
+            } finally {
+                firstListing.countDown();
             }
-        }
+        } while (!awaitStop(interval));
     }
 
     /** One listing; visible for tests of the discovery rules. */
     void cycle() throws IOException {
-        cycle(true);
-    }
-
-    private void cycle(boolean requestIfChanged) throws IOException {
         List<SourceObject> matching = new ArrayList<>();
         for (ObjectInfo info : store.list(filter.prefix())) {
             if (filter.matches(info.key())) {
@@ -133,14 +137,16 @@ final class ListingMonitor implements AutoCloseable {
         synchronized (this) {
             pending = List.copyOf(unfinished);
             TaskAssignment next = TaskAssignment.of(pending, tasks);
-            reconfigure = !published.objects().containsAll(next.objects());
-            if (reconfigure) {
+            boolean changed = !published.objects().containsAll(next.objects());
+            if (changed) {
                 published = next;
             }
+            // While start() still waits for this listing, the first task configs will carry it.
+            reconfigure = changed && !awaitingFirstListing;
         }
         log.debug("Listed {} matching object(s) in {}, {} not read to their end", matching.size(), storeId,
                 unfinished.size());
-        if (reconfigure && requestIfChanged) {
+        if (reconfigure) {
             log.info("New objects to read in {}: publishing a new assignment of {} object(s) to {} task(s)", storeId,
                     unfinished.size(), tasks);
             requestReconfiguration.run();

@@ -2,6 +2,7 @@ package io.fsconnect.source.objectstore;
 
 import io.fsconnect.storage.ObjectStore;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,6 +28,9 @@ import org.apache.kafka.connect.source.SourceConnector;
  */
 public class ObjectStoreSourceConnector extends SourceConnector {
 
+    /** How long start() waits for the first listing before publishing tasks without it. */
+    private static final Duration FIRST_LISTING_WAIT = Duration.ofSeconds(10);
+
     private Map<String, String> props;
     private ObjectStore store;
     private ListingMonitor monitor;
@@ -50,7 +54,7 @@ public class ObjectStoreSourceConnector extends SourceConnector {
         monitor = new ListingMonitor(store, spec.id(), config.keyFilter(),
                 config.postReadAction() != PostReadAction.NONE, config.pollInterval(), context().offsetStorageReader(),
                 tasks, context::requestTaskReconfiguration, context::raiseError);
-        monitor.start();
+        monitor.start(FIRST_LISTING_WAIT);
     }
 
     @Override

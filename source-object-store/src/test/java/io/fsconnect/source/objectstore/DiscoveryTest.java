@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.fsconnect.storage.local.LocalObjectStore;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -73,24 +74,31 @@ class DiscoveryTest {
         LocalObjectStore store = new LocalObjectStore(root);
         Map<Map<String, Object>, Map<String, Object>> offsets = new HashMap<>();
         AtomicInteger reconfigurations = new AtomicInteger();
+        SourceFiles.text(store, "m.csv", "id\n1\n");
+        // An hour between listings: after the first, only the test's own cycle() calls list.
         ListingMonitor monitor = new ListingMonitor(store, "local:test", KeyFilter.of("", Optional.empty(),
-                Optional.empty()), false, java.time.Duration.ofSeconds(1), reader(offsets), 2,
+                Optional.empty()), false, Duration.ofHours(1), reader(offsets), 2,
                 reconfigurations::incrementAndGet, e -> {
                     throw new AssertionError(e);
                 });
-        SourceFiles.text(store, "m.csv", "id\n1\n");
-        monitor.cycle();
-        assertThat(reconfigurations).hasValue(1);
-        monitor.cycle();
-        assertThat(reconfigurations).as("nothing new").hasValue(1);
-        SourceObject m = monitor.assignment(2).objects().iterator().next();
-        offsets.put(m.partition("local:test"), ObjectOffset.of(m, 1, true).toMap());
-        monitor.cycle();
-        assertThat(reconfigurations).as("a finished object restarts nothing").hasValue(1);
-        SourceFiles.text(store, "a.csv", "id\n2\n");
-        monitor.cycle();
-        assertThat(reconfigurations).as("a key sorting before one already read").hasValue(2);
-        assertThat(monitor.assignment(2).objects()).extracting(SourceObject::key).contains("a.csv");
+        try {
+            monitor.start(Duration.ofSeconds(60));
+            assertThat(monitor.assignment(2).objects()).as("the first task configs carry the first listing")
+                    .extracting(SourceObject::key).containsExactly("m.csv");
+            assertThat(reconfigurations).hasValue(0);
+            monitor.cycle();
+            assertThat(reconfigurations).as("nothing new").hasValue(0);
+            SourceObject m = monitor.assignment(2).objects().iterator().next();
+            offsets.put(m.partition("local:test"), ObjectOffset.of(m, 1, true).toMap());
+            monitor.cycle();
+            assertThat(reconfigurations).as("a finished object restarts nothing").hasValue(0);
+            SourceFiles.text(store, "a.csv", "id\n2\n");
+            monitor.cycle();
+            assertThat(reconfigurations).as("a key sorting before one already read").hasValue(1);
+            assertThat(monitor.assignment(2).objects()).extracting(SourceObject::key).containsExactly("a.csv");
+        } finally {
+            monitor.close();
+        }
     }
 
     @Test
