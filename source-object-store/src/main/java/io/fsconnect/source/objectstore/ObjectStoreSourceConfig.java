@@ -2,8 +2,8 @@ package io.fsconnect.source.objectstore;
 
 import io.fsconnect.storage.format.RecordReaderFormat;
 import io.fsconnect.storage.format.avro.AvroRecordReaderFormat;
-import io.fsconnect.storage.format.csv.CsvRecordReaderFormat;
-import io.fsconnect.storage.format.json.JsonLinesRecordReaderFormat;
+import io.fsconnect.storage.format.text.CsvRecordReaderFormat;
+import io.fsconnect.storage.format.text.JsonLinesRecordReaderFormat;
 import io.fsconnect.storage.format.parquet.ParquetRecordReaderFormat;
 import java.nio.file.Path;
 import java.time.Duration;

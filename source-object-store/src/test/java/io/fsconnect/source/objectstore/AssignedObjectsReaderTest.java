@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fsconnect.storage.ObjectInfo;
 import io.fsconnect.storage.local.LocalObjectStore;
-import io.fsconnect.storage.format.csv.CsvRecordReaderFormat;
+import io.fsconnect.storage.format.text.CsvRecordReaderFormat;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

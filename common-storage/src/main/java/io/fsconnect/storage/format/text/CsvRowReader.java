@@ -1,4 +1,4 @@
-package io.fsconnect.storage.format.csv;
+package io.fsconnect.storage.format.text;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -10,7 +10,7 @@ import java.util.List;
  * after consuming the rest of that line, so the next row can still be read; a quote left open at the
  * end of the input is reported as the end of readable input.
  */
-final class CsvRowParser {
+final class CsvRowReader {
 
     /** One row: its fields, null for an unquoted empty field; or the reason it cannot be split. */
     record Row(List<String> fields, String problem) {
@@ -30,7 +30,7 @@ final class CsvRowParser {
     private final char quote;
     private int pushedBack = -2;
 
-    CsvRowParser(Reader in, char delimiter, char quote) {
+    CsvRowReader(Reader in, char delimiter, char quote) {
         this.in = in;
         this.delimiter = delimiter;
         this.quote = quote;

@@ -1,4 +1,4 @@
-package io.fsconnect.storage.format.json;
+package io.fsconnect.storage.format.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -57,6 +57,18 @@ class JsonLinesRecordReaderTest {
             Struct last = (Struct) reader.next().orElseThrow().value();
             assertThat(last.getInt64("id")).isNull();
             assertThat(last.getBoolean("ok")).isFalse();
+        }
+    }
+
+    @Test
+    void readsDecimalColumnsWithEveryDigit() throws IOException {
+        Schema columns = SchemaBuilder.struct()
+                .field("amount", org.apache.kafka.connect.data.Decimal.builder(20).optional().build()).build();
+        String line = "{\"amount\":12345678901234567.12345678901234567890}\n";
+        try (RecordReader reader = new JsonLinesRecordReaderFormat(Optional.of(columns))
+                .open(new ByteArrayInputStream(line.getBytes(StandardCharsets.UTF_8)))) {
+            assertThat(((Struct) reader.next().orElseThrow().value()).get("amount"))
+                    .isEqualTo(new java.math.BigDecimal("12345678901234567.12345678901234567890"));
         }
     }
 

@@ -1,4 +1,4 @@
-package io.fsconnect.storage.format.csv;
+package io.fsconnect.storage.format.text;
 
 import io.fsconnect.storage.format.CompressedReaderInput;
 import io.fsconnect.storage.format.RecordReader;
@@ -60,7 +60,7 @@ public final class CsvRecordReaderFormat implements RecordReaderFormat {
     public RecordReader open(InputStream in) throws IOException {
         BufferedReader text = new BufferedReader(
                 new InputStreamReader(CompressedReaderInput.decompressed(in), StandardCharsets.UTF_8), 64 * 1024);
-        return CsvRecordReader.open(text, new CsvRowParser(text, delimiter, quote), header, columns);
+        return CsvRecordReader.open(text, new CsvRowReader(text, delimiter, quote), header, columns);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package io.fsconnect.storage.format.csv;
+package io.fsconnect.storage.format.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,6 +1,7 @@
-package io.fsconnect.storage.format.json;
+package io.fsconnect.storage.format.text;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fsconnect.storage.format.CompressedReaderInput;
@@ -38,7 +39,9 @@ import org.apache.kafka.connect.errors.DataException;
  */
 public final class JsonLinesRecordReaderFormat implements RecordReaderFormat {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    // Exact digits for decimal columns: a double would round 0.1 + big values before they are parsed.
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private final Optional<Schema> columns;
 

@@ -1,4 +1,4 @@
-package io.fsconnect.storage.format.csv;
+package io.fsconnect.storage.format.text;
 
 import io.fsconnect.storage.format.DeclaredValueReader;
 import io.fsconnect.storage.format.RecordReader;
@@ -26,7 +26,7 @@ import org.apache.kafka.connect.errors.DataException;
 final class CsvRecordReader implements RecordReader {
 
     private final Closeable input;
-    private final CsvRowParser parser;
+    private final CsvRowReader parser;
     private final Schema schema;
     private final int width;
     /** For each field of the schema, the index of its column in a row. */
@@ -34,7 +34,7 @@ final class CsvRecordReader implements RecordReader {
     private long position;
     private boolean broken;
 
-    private CsvRecordReader(Closeable input, CsvRowParser parser, Schema schema, int width, int[] columnOf) {
+    private CsvRecordReader(Closeable input, CsvRowReader parser, Schema schema, int width, int[] columnOf) {
         this.input = input;
         this.parser = parser;
         this.schema = schema;
@@ -42,7 +42,7 @@ final class CsvRecordReader implements RecordReader {
         this.columnOf = columnOf;
     }
 
-    static CsvRecordReader open(Closeable input, CsvRowParser parser, boolean header, Optional<Schema> declared)
+    static CsvRecordReader open(Closeable input, CsvRowReader parser, boolean header, Optional<Schema> declared)
             throws IOException {
         try {
             if (!header) {
@@ -53,7 +53,7 @@ final class CsvRecordReader implements RecordReader {
                 }
                 return new CsvRecordReader(input, parser, schema, columnOf.length, columnOf);
             }
-            CsvRowParser.Row names = parser.next();
+            CsvRowReader.Row names = parser.next();
             if (names == null) {
                 Schema schema = declared.orElse(SchemaBuilder.struct().build());
                 return new CsvRecordReader(input, parser, schema, 0, new int[0]);
@@ -82,7 +82,7 @@ final class CsvRecordReader implements RecordReader {
             return new CsvRecordReader(input, parser, schema, headerNames.size(), columnOf);
         } catch (IOException | RuntimeException e) {
             input.close();
-            if (e instanceof CsvRowParser.UnterminatedQuoteException) {
+            if (e instanceof CsvRowReader.UnterminatedQuoteException) {
                 throw new RecordReaderException("the header row " + e.getMessage(), 0, false, e);
             }
             throw e;
@@ -106,7 +106,7 @@ final class CsvRecordReader implements RecordReader {
 
     @Override
     public Optional<SchemaAndValue> next() throws IOException {
-        CsvRowParser.Row row = nextRow();
+        CsvRowReader.Row row = nextRow();
         if (row == null) {
             return Optional.empty();
         }
@@ -147,13 +147,13 @@ final class CsvRecordReader implements RecordReader {
         }
     }
 
-    private CsvRowParser.Row nextRow() throws IOException {
+    private CsvRowReader.Row nextRow() throws IOException {
         if (broken) {
             throw new RecordReaderException("the file could not be read on from here", position, false);
         }
         try {
             return parser.next();
-        } catch (CsvRowParser.UnterminatedQuoteException e) {
+        } catch (CsvRowReader.UnterminatedQuoteException e) {
             broken = true;
             throw new RecordReaderException("row " + e.getMessage(), position, false, e);
         }
