@@ -20,12 +20,13 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.S3Configuration;
 
 /**
  * Builds the S3 client of a data source: region, endpoint override, path-style addressing, credentials of its
  * authentication mode, and the retry policy of the tuning. S3-compatible stores (an endpoint is set) get checksums
  * only where the API requires them, because several (Ceph RGW among them) reject the SDK's default trailing
- * checksums.
+ * checksums, and whole-payload signatures instead of chunked ones.
  */
 final class S3ClientFactory {
 
@@ -80,6 +81,8 @@ final class S3ClientFactory {
             }
             builder.requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED);
             builder.responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
+            // Over plain HTTP the SDK signs bodies chunk by chunk; Ceph RGW 16 rejects that for empty objects.
+            builder.serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(false).build());
         });
         try {
             return builder.build();

@@ -214,6 +214,10 @@ final class S3Upload extends ObjectUpload {
     private RequestBody body() {
         byte[] bytes = buffer;
         int length = buffered;
+        if (length == 0) {
+            // A streamed empty body makes some S3-compatible stores (Ceph RGW 16) answer 400.
+            return RequestBody.empty();
+        }
         return RequestBody.fromContentProvider(() -> new ByteArrayInputStream(bytes, 0, length), length,
                 "application/octet-stream");
     }
