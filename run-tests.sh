@@ -8,7 +8,9 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 # Debian packages of the servers the integration tests start (see README, "Testing").
-packages=(postgresql)
+#   postgresql                                   PostgreSQL for the JDBC source's tests
+#   radosgw ceph-mon ceph-osd ceph-common        a single-node Ceph RGW: S3, STS and SSE-KMS
+packages=(postgresql radosgw ceph-mon ceph-osd ceph-common)
 
 missing=()
 for p in "${packages[@]}"; do
