@@ -147,6 +147,21 @@ public final class JdbcSourceConfig extends AbstractConfig {
             + "e.g. Europe/Berlin). Columns with a time zone are absolute and unaffected.";
     private static final String DB_TIMEZONE_DEFAULT = "UTC";
 
+    public static final String NUMERIC_MAPPING = "numeric.mapping";
+    private static final String NUMERIC_MAPPING_DOC =
+        "How NUMERIC/DECIMAL columns with a declared precision appear: 'none' as a Connect Decimal "
+            + "with the column's scale (exact); 'precision_only' turns whole-number columns of up to 18 "
+            + "digits into INT8/INT16/INT32/INT64 by precision (exact); 'best_fit' does that and turns "
+            + "columns with fraction digits into FLOAT64 (may round beyond about 15 significant digits).";
+    private static final String NUMERIC_MAPPING_DEFAULT = NumericMapping.NONE.configValue();
+
+    public static final String UNSUPPORTED_TYPE_HANDLING = "unsupported.type.handling";
+    private static final String UNSUPPORTED_TYPE_HANDLING_DOC =
+        "What a column of a type without a mapping does: 'fail' stops the task (and validation) with "
+            + "an error naming the column and its type; 'string' reads it as the driver's text form "
+            + "of the value. A column is never dropped.";
+    private static final String UNSUPPORTED_TYPE_HANDLING_DEFAULT = UnsupportedTypeHandling.FAIL.configValue();
+
     public static final String POLL_INTERVAL_MS = "poll.interval.ms";
     private static final String POLL_INTERVAL_MS_DOC =
         "Time from the start of one query cycle to the start of the next.";
@@ -226,6 +241,11 @@ public final class JdbcSourceConfig extends AbstractConfig {
             EVENT_TIME_COLUMN_DOC, RECORD_GROUP, ++order, Width.MEDIUM, "Event time column");
         def.define(DB_TIMEZONE, Type.STRING, DB_TIMEZONE_DEFAULT, new ValidZoneId(), Importance.MEDIUM,
             DB_TIMEZONE_DOC, RECORD_GROUP, ++order, Width.SHORT, "Database time zone");
+        def.define(NUMERIC_MAPPING, Type.STRING, NUMERIC_MAPPING_DEFAULT, ValidString.in(NumericMapping.configValues()),
+            Importance.MEDIUM, NUMERIC_MAPPING_DOC, RECORD_GROUP, ++order, Width.SHORT, "Numeric mapping");
+        def.define(UNSUPPORTED_TYPE_HANDLING, Type.STRING, UNSUPPORTED_TYPE_HANDLING_DEFAULT,
+            ValidString.in(UnsupportedTypeHandling.configValues()), Importance.LOW, UNSUPPORTED_TYPE_HANDLING_DOC,
+            RECORD_GROUP, ++order, Width.SHORT, "Unsupported type handling");
 
         order = 0;
         def.define(POLL_INTERVAL_MS, Type.LONG, POLL_INTERVAL_MS_DEFAULT, Range.atLeast(1),
@@ -345,6 +365,14 @@ public final class JdbcSourceConfig extends AbstractConfig {
 
     public ZoneId dbTimeZone() {
         return ZoneId.of(getString(DB_TIMEZONE));
+    }
+
+    public NumericMapping numericMapping() {
+        return NumericMapping.fromConfigValue(getString(NUMERIC_MAPPING));
+    }
+
+    public UnsupportedTypeHandling unsupportedTypeHandling() {
+        return UnsupportedTypeHandling.fromConfigValue(getString(UNSUPPORTED_TYPE_HANDLING));
     }
 
     public Duration pollInterval() {

@@ -51,7 +51,7 @@ final class SourceProbe {
                 .toSeconds();
             statement.setQueryTimeout((int) Math.max(1, timeout));
             try (ResultSet results = statement.executeQuery()) {
-                RowSchema rows = new ColumnMapper(dialect, config.dbTimeZone()).map(results.getMetaData(), source);
+                RowSchema rows = new ColumnMapper(dialect, config).map(results.getMetaData(), source);
                 try {
                     config.mode().create(config, Clock.systemUTC()).check(rows, source);
                 } catch (UnusableColumnException e) {

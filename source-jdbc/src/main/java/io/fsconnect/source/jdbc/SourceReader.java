@@ -71,7 +71,7 @@ final class SourceReader implements AutoCloseable {
         this.source = config.source();
         this.dialect = Dialect.forUrl(config.connectionUrl());
         this.mode = config.mode().create(config, Clock.systemUTC());
-        this.columns = new ColumnMapper(dialect, config.dbTimeZone());
+        this.columns = new ColumnMapper(dialect, config);
         this.opener = new ConnectionOpener(config.connectionUrl(), config.user(), config.password());
         this.offset = offset;
         this.nextCycle = firstCycle;
