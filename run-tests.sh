@@ -9,8 +9,9 @@ cd "$(dirname "$0")"
 
 # Debian packages of the servers the integration tests start (see README, "Testing").
 #   postgresql                                   PostgreSQL for the JDBC source's tests
+#   mariadb-server                               MariaDB for the JDBC source's tests
 #   radosgw ceph-mon ceph-osd ceph-common        a single-node Ceph RGW: S3, STS and SSE-KMS
-packages=(postgresql radosgw ceph-mon ceph-osd ceph-common)
+packages=(postgresql mariadb-server radosgw ceph-mon ceph-osd ceph-common)
 
 missing=()
 for p in "${packages[@]}"; do
