@@ -22,7 +22,6 @@ import io.fsconnect.storage.SupportsCreateIfAbsent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -206,7 +205,7 @@ public final class GcsObjectStore implements ObjectStore, SupportsCreateIfAbsent
         try {
             ReadChannel channel = storage.reader(BlobId.of(settings.bucket(), id.getName(), blob.getGeneration()),
                     options.toArray(Storage.BlobSourceOption[]::new));
-            return Channels.newInputStream(channel);
+            return new GcsReadStream(key, location, channel);
         } catch (StorageException e) {
             throw new IOException("Cannot open object " + key + " in " + location + ": " + reason(e), e);
         }
