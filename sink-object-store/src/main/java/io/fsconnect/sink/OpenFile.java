@@ -46,7 +46,7 @@ final class OpenFile {
             long startOffset, Instant now) throws IOException {
         ObjectUpload upload = store.create(key);
         try {
-            return new OpenFile(key, topic, schema, now, upload, format.open(upload, schema), startOffset);
+            return new OpenFile(key, topic, schema, now, upload, format.open(upload, java.util.Optional.ofNullable(schema)), startOffset);
         } catch (IOException | RuntimeException e) {
             upload.abort();
             throw e;
