@@ -29,6 +29,8 @@ public class ObjectStoreSinkConnector extends SinkConnector {
     public void start(Map<String, String> props) {
         ObjectStoreSinkConfig config = new ObjectStoreSinkConfig(props);
         config.store();
+        config.nullValues();
+        config.partitioner(props);
         this.props = Map.copyOf(props);
     }
 
@@ -62,9 +64,9 @@ public class ObjectStoreSinkConnector extends SinkConnector {
         boolean singleKeysValid = result.configValues().stream().allMatch(value -> value.errorMessages().isEmpty());
         if (singleKeysValid) {
             // Checks that span keys, reported on the key the user has to set.
-            StoreConfig.missingLocalRoot(new ObjectStoreSinkConfig(connectorConfigs)).ifPresent(message ->
+            new ObjectStoreSinkConfig(connectorConfigs).crossKeyProblems().forEach((key, message) ->
                     result.configValues().stream()
-                            .filter(value -> value.name().equals(StoreConfig.STORE_LOCAL_ROOT))
+                            .filter(value -> value.name().equals(key))
                             .forEach((ConfigValue value) -> value.addErrorMessage(message)));
         }
         return result;
