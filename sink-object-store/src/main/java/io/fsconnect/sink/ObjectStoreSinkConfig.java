@@ -1,6 +1,7 @@
 package io.fsconnect.sink;
 
 import io.fsconnect.storage.format.RecordFormat;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
@@ -78,7 +79,7 @@ public final class ObjectStoreSinkConfig extends AbstractConfig {
      * Problems of keys that depend on each other, by the key the user has to change; empty when none.
      */
     Map<String, String> crossKeyProblems() {
-        Map<String, String> problems = new java.util.LinkedHashMap<>();
+        Map<String, String> problems = new LinkedHashMap<>();
         StoreConfig.missingLocalRoot(this).ifPresent(message -> problems.put(StoreConfig.STORE_LOCAL_ROOT, message));
         FormatConfig.crossKeyProblem(this).ifPresent(message ->
                 problems.put(FormatConfig.BEHAVIOR_ON_NULL_VALUES, message));

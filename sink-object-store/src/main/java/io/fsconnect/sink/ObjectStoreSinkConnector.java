@@ -10,7 +10,8 @@ import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.sink.SinkConnector;
 
 /**
- * A sink connector that writes Kafka topics to an object store as files (Parquet), one object per run
+ * A sink connector that writes Kafka topics to an object store as files (Parquet, Avro, JSON Lines, CSV
+ * or TSV, laid out in directories by a {@link Partitioner}), one object per run
  * of records of a topic-partition, named by the partition and the offset of its first record, so that
  * a replay rewrites the same objects instead of duplicating them. Offsets are committed only for
  * records in complete, visible objects. Every task gets the connector's configuration; Connect spreads

@@ -92,33 +92,7 @@ public class ObjectStoreSinkTask extends SinkTask {
     @Override
     public void put(Collection<SinkRecord> records) {
         for (SinkRecord record : records) {
-            TopicPartition partition = new TopicPartition(record.originalTopic(), record.originalKafkaPartition());
-            TopicPartitionWriter writer = writers.computeIfAbsent(partition,
-                    tp -> new TopicPartitionWriter(tp, store, format, names, rotation, partitioner, timestamps));
-            long offset = record.originalKafkaOffset();
-            if (record.value() == null && nullValues != FormatConfig.NullValues.WRITE) {
-                if (nullValues == FormatConfig.NullValues.IGNORE) {
-                    writer.skip(offset);
-                } else {
-                    handleUnwritable(record, partition, offset, writer, WritableValue.nullValue(), null);
-                }
-                continue;
-            }
-            Optional<String> problem;
-            Optional<DataException> cause = Optional.empty();
-            try {
-                Row row = envelope.row(record);
-                problem = WritableValue.problem(row, format, rowsNeedColumns);
-                if (problem.isEmpty()) {
-                    writer.write(record, row, offset, clock.instant());
-                }
-            } catch (DataException e) {
-                problem = Optional.of(e.getMessage());
-                cause = Optional.of(e);
-            }
-            if (problem.isPresent()) {
-                handleUnwritable(record, partition, offset, writer, problem.get(), cause.orElse(null));
-            }
+            put(record);
         }
         rotateDueFiles();
     }
@@ -163,6 +137,36 @@ public class ObjectStoreSinkTask extends SinkTask {
                     throw new ConnectException("Cannot close object store " + store + ": " + e, e);
                 }
             }
+        }
+    }
+
+    private void put(SinkRecord record) {
+        TopicPartition partition = new TopicPartition(record.originalTopic(), record.originalKafkaPartition());
+        TopicPartitionWriter writer = writers.computeIfAbsent(partition,
+                tp -> new TopicPartitionWriter(tp, store, format, names, rotation, partitioner, timestamps));
+        long offset = record.originalKafkaOffset();
+        if (record.value() == null && nullValues != FormatConfig.NullValues.WRITE) {
+            if (nullValues == FormatConfig.NullValues.IGNORE) {
+                writer.skip(offset);
+            } else {
+                handleUnwritable(record, partition, offset, writer, WritableValue.nullValue(), null);
+            }
+            return;
+        }
+        Optional<String> problem;
+        DataException cause = null;
+        try {
+            Row row = envelope.row(record);
+            problem = WritableValue.problem(row, format, rowsNeedColumns);
+            if (problem.isEmpty()) {
+                writer.write(record, row, offset, clock.instant());
+            }
+        } catch (DataException e) {
+            problem = Optional.of(e.getMessage());
+            cause = e;
+        }
+        if (problem.isPresent()) {
+            handleUnwritable(record, partition, offset, writer, problem.get(), cause);
         }
     }
 
