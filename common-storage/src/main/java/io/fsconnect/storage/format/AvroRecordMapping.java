@@ -77,8 +77,8 @@ public final class AvroRecordMapping {
     public static DataException missingSchema(String formatName) {
         return new DataException("Cannot write a schemaless value as " + formatName + ": the format needs a value"
                 + " schema; set value.converter.schemas.enable=true for JsonConverter (and produce"
-                + " {\"schema\":...,\"payload\":...} envelopes), use a converter that supplies schemas, or choose"
-                + " format=json, csv or tsv, which write schemaless values");
+                + " {\"schema\":...,\"payload\":...} envelopes), use a converter that supplies schemas, or write"
+                + " JSON Lines, CSV or TSV, which take schemaless values");
     }
 
     /** The Avro record schema. */
