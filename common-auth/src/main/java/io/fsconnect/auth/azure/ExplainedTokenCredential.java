@@ -49,7 +49,8 @@ final class ExplainedTokenCredential implements TokenCredential {
             return "no reason given";
         }
         int newline = message.indexOf('\n');
-        return (newline < 0 ? message : message.substring(0, newline)).strip();
+        String line = (newline < 0 ? message : message.substring(0, newline)).strip();
+        return line.endsWith(".") ? line.substring(0, line.length() - 1) : line;
     }
 
     @Override
