@@ -115,8 +115,8 @@ final class AzureBlobUpload extends ObjectUpload {
             }
         } catch (BlobStorageException e) {
             if (ifAbsent && isTaken(e)) {
-                throw new ObjectExistsException(key, "Cannot create object " + key + " in " + location
-                        + ": it already exists");
+                throw new ObjectExistsException(key, "Cannot create object " + key + ": it already exists in "
+                        + location);
             }
             throw AzureBlobObjectStore.failure("complete upload of object " + key, location, e);
         } catch (RuntimeException e) {
@@ -195,8 +195,8 @@ final class AzureBlobUpload extends ObjectUpload {
 
     private void ensureOpen() throws IOException {
         if (finished) {
-            throw new IOException("Cannot write to object " + key + " in " + location
-                    + ": the upload is already closed or aborted");
+            throw new IOException("Cannot write to object " + key + ": the upload to " + location
+                    + " is already closed or aborted");
         }
     }
 }
