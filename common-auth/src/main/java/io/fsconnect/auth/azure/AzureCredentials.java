@@ -12,6 +12,8 @@ import io.fsconnect.auth.AzureAuth;
 import io.fsconnect.auth.config.AdlsConfig;
 
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * Makes the Azure SDK credential for a data source's {@link AzureAuth}: the account key becomes a
@@ -21,8 +23,18 @@ import java.util.Objects;
  * requested until the first storage call, and a failed sign-in then reads "Cannot obtain an Entra ID access token
  * for ..." naming the ids and the data-source keys to check, never the secret. Identity requests go through the
  * JDK's HTTP client, so they trust what the JVM trusts.
+ *
+ * <p>Token credentials are shared: every caller in the JVM (every task of a worker) that asks for the same identity
+ * with the same options gets the same credential, so the identity provider sees one token request per renewal, not
+ * one per task.
  */
 public final class AzureCredentials {
+
+    /** What makes two token credentials interchangeable; {@link io.fsconnect.auth.Secret} compares by value. */
+    private record Identity(AzureAuth auth, AzureIdentityOptions options) {
+    }
+
+    private static final ConcurrentMap<Identity, TokenCredential> SHARED = new ConcurrentHashMap<>();
 
     private AzureCredentials() {
     }
@@ -40,7 +52,8 @@ public final class AzureCredentials {
         if (auth instanceof AzureAuth.SasToken sas) {
             return new AzureStorageCredential.Sas(new AzureSasCredential(sas.token().reveal()));
         }
-        return new AzureStorageCredential.Token(tokenCredential(auth, options));
+        return new AzureStorageCredential.Token(SHARED.computeIfAbsent(new Identity(auth, options),
+                identity -> tokenCredential(identity.auth(), identity.options())));
     }
 
     private static TokenCredential tokenCredential(AzureAuth auth, AzureIdentityOptions options) {
@@ -52,7 +65,7 @@ public final class AzureCredentials {
                     .clientSecret(principal.clientSecret().reveal())
                     .httpClient(http);
             options.authorityHost().ifPresent(host -> builder.authorityHost(host.toString()).disableInstanceDiscovery());
-            return new ExplainedTokenCredential(builder.build(),
+            return new SharedTokenCredential(builder.build(),
                     "service principal " + AdlsConfig.CLIENT_ID + "=" + principal.clientId() + " in "
                             + AdlsConfig.TENANT_ID + "=" + principal.tenantId(),
                     "Check the data source's " + AdlsConfig.TENANT_ID + ", " + AdlsConfig.CLIENT_ID + " and "
@@ -61,7 +74,7 @@ public final class AzureCredentials {
         if (auth instanceof AzureAuth.ManagedIdentity identity) {
             ManagedIdentityCredentialBuilder builder = new ManagedIdentityCredentialBuilder().httpClient(http);
             identity.clientId().ifPresent(builder::clientId);
-            return new ExplainedTokenCredential(builder.build(),
+            return new SharedTokenCredential(builder.build(),
                     identity.clientId().map(id -> "the user-assigned managed identity "
                             + AdlsConfig.MANAGED_IDENTITY_CLIENT_ID + "=" + id)
                             .orElse("the host's system-assigned managed identity"),
@@ -72,7 +85,7 @@ public final class AzureCredentials {
         if (auth instanceof AzureAuth.DefaultChain) {
             DefaultAzureCredentialBuilder builder = new DefaultAzureCredentialBuilder().httpClient(http);
             options.authorityHost().ifPresent(host -> builder.authorityHost(host.toString()).disableInstanceDiscovery());
-            return new ExplainedTokenCredential(builder.build(), "the default credential chain of the worker",
+            return new SharedTokenCredential(builder.build(), "the default credential chain of the worker",
                     "No authentication keys are set on the data source, so the worker's environment must provide an"
                             + " identity (AZURE_* environment variables, workload or managed identity, an Azure CLI"
                             + " login), or set " + AdlsConfig.ACCOUNT_KEY + ", " + AdlsConfig.SAS_TOKEN
