@@ -320,10 +320,15 @@ public final class LocalTokenEndpoint implements AutoCloseable {
         }
     }
 
+    /** Letters and digits only: keytool would read a password starting with "-J" as a JVM option. */
     private static String randomSecret() {
-        byte[] bytes = new byte[24];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+        SecureRandom random = new SecureRandom();
+        StringBuilder secret = new StringBuilder();
+        for (int i = 0; i < 32; i++) {
+            secret.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return secret.toString();
     }
 
     private static void deleteRecursively(Path dir) {
