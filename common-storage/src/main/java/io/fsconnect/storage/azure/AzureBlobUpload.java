@@ -67,7 +67,14 @@ final class AzureBlobUpload extends ObjectUpload {
 
     @Override
     public void write(int b) throws IOException {
-        write(new byte[] {(byte) b}, 0, 1);
+        // Format writers emit single bytes often; no array per byte.
+        ensureOpen();
+        if (buffered == blockSize) {
+            stageBuffered();
+        }
+        ensureCapacity(buffered + 1);
+        buffer[buffered++] = (byte) b;
+        bytesWritten++;
     }
 
     @Override
