@@ -1,0 +1,88 @@
+package io.fsconnect.auth.aws;
+
+import io.fsconnect.auth.AwsAuth;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
+
+import java.net.URI;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * AWS credentials for one user (e.g. one connector task), to hand to SDK clients as their credentials provider, and to
+ * {@link #close()} when the user stops. Obtained with {@link #forAuth(AwsAuth, StsSettings)}: every handle for equal
+ * authentication settings in this class loader draws on one shared provider, so temporary credentials of an assumed
+ * role are requested once per refresh, not per handle, client or request; the shared provider is closed when its last
+ * handle is. Role sessions are requested lazily, on the first {@link #resolveCredentials()}. A handle is thread-safe;
+ * after {@link #close()} it refuses to resolve credentials. Its {@link #toString()} never shows a secret.
+ */
+public final class AwsCredentials implements AwsCredentialsProvider, SdkAutoCloseable {
+
+    private final SharedCredentials.Lease lease;
+    private final String description;
+    private volatile boolean closed;
+
+    private AwsCredentials(SharedCredentials.Lease lease, String description) {
+        this.lease = lease;
+        this.description = description;
+    }
+
+    /**
+     * Credentials for {@code auth}: static keys, the SDK's default chain for the worker's own identity, or an assumed
+     * role (from its source credentials, through another role when chained) refreshed as {@code sts} says.
+     *
+     * @throws IllegalArgumentException if {@code sts}'s refresh margin is not shorter than a role's session duration
+     */
+    public static AwsCredentials forAuth(AwsAuth auth, StsSettings sts) {
+        return forAuth(auth, sts, SharedCredentials.WORKER);
+    }
+
+    /**
+     * Credentials for {@code auth} with STS reached at {@code stsEndpoint} (AWS's when empty), signed for
+     * {@code region}, and the default refresh margin.
+     */
+    public static AwsCredentials forAuth(AwsAuth auth, Optional<String> region, Optional<URI> stsEndpoint) {
+        return forAuth(auth, StsSettings.defaults().withService(stsEndpoint, region));
+    }
+
+    static AwsCredentials forAuth(AwsAuth auth, StsSettings sts, SharedCredentials cache) {
+        Objects.requireNonNull(auth, "auth");
+        return new AwsCredentials(cache.acquire(auth, sts), describe(auth));
+    }
+
+    @Override
+    public software.amazon.awssdk.auth.credentials.AwsCredentials resolveCredentials() {
+        if (closed) {
+            throw new IllegalStateException("Cannot resolve AWS credentials for " + description + ": already closed");
+        }
+        return lease.provider().resolveCredentials();
+    }
+
+    /** The shared provider behind this handle. */
+    AwsCredentialsProvider provider() {
+        return lease.provider();
+    }
+
+    /** Gives the shared provider back; the last handle's close closes it. Idempotent. */
+    @Override
+    public void close() {
+        closed = true;
+        lease.close();
+    }
+
+    @Override
+    public String toString() {
+        return "AwsCredentials(" + description + ")";
+    }
+
+    private static String describe(AwsAuth auth) {
+        if (auth instanceof AwsAuth.InstanceRole) {
+            return "the default credentials chain";
+        }
+        if (auth instanceof AwsAuth.AccessKeys keys) {
+            return "access key " + keys.accessKeyId();
+        }
+        AwsAuth.AssumeRole role = (AwsAuth.AssumeRole) auth;
+        return "role " + role.roleArn() + role.source().map(s -> " from " + describe(s)).orElse("");
+    }
+}
