@@ -1,6 +1,7 @@
 package io.fsconnect.auth.aws;
 
 import io.fsconnect.auth.AwsAuth;
+import io.fsconnect.auth.S3DataSource;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
@@ -43,6 +44,11 @@ public final class AwsCredentials implements AwsCredentialsProvider, SdkAutoClos
      */
     public static AwsCredentials forAuth(AwsAuth auth, Optional<String> region, Optional<URI> stsEndpoint) {
         return forAuth(auth, StsSettings.defaults().withService(stsEndpoint, region));
+    }
+
+    /** Credentials for an S3 data source's authentication, with its STS settings ({@link StsSettings#forDataSource}). */
+    public static AwsCredentials forDataSource(S3DataSource source) {
+        return forAuth(source.auth(), StsSettings.forDataSource(source));
     }
 
     static AwsCredentials forAuth(AwsAuth auth, StsSettings sts, SharedCredentials cache) {

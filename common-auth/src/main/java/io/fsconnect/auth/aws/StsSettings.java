@@ -1,5 +1,7 @@
 package io.fsconnect.auth.aws;
 
+import io.fsconnect.auth.S3DataSource;
+
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -30,6 +32,16 @@ public record StsSettings(Optional<URI> endpoint, Optional<String> region, Durat
     /** AWS's own STS, the region from the SDK's chain, and the default refresh margin. */
     public static StsSettings defaults() {
         return new StsSettings(Optional.empty(), Optional.empty(), DEFAULT_REFRESH_MARGIN);
+    }
+
+    /**
+     * The STS settings of an S3 data source: its {@code sts.endpoint}, else, for a compatible store, its
+     * {@code endpoint} (Ceph RGW and MinIO serve STS there); its {@code sts.region}, else its {@code region}; and
+     * the default refresh margin.
+     */
+    public static StsSettings forDataSource(S3DataSource source) {
+        return defaults().withService(source.stsEndpoint().or(source::endpoint),
+                source.stsRegion().or(source::region));
     }
 
     /** These settings with STS reached at {@code endpoint} and requests signed for {@code region}. */
