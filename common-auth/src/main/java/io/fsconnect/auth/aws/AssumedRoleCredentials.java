@@ -1,6 +1,8 @@
 package io.fsconnect.auth.aws;
 
 import io.fsconnect.auth.AwsAuth;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -23,11 +25,18 @@ import java.util.UUID;
  * expire. The first caller after that point makes the one STS call while concurrent callers wait for its result, so
  * every STS call yields credentials that are then used, however many threads ask. Sessions are requested for the
  * role's configured duration, capped at {@link AwsAuth#MAX_CHAINED_SESSION} for a chained role; if STS grants less
- * than the margin, the session is replaced halfway through instead. A failed AssumeRole fails the caller with a
- * message naming the role (never the external id or a key) and is tried again by the next caller. Closing closes the
- * STS client and releases the source credentials.
+ * than the margin, the session is replaced halfway through instead. When a refresh fails while the current session
+ * is still valid, the failure is logged and the current session served until the next attempt, {@link #RETRY_DELAY}
+ * later (STS outages shorter than the margin go unnoticed by the tasks); without a valid session the caller gets the
+ * failure, with a message naming the role (never the external id or a key). Closing closes the STS client and
+ * releases the source credentials.
  */
 final class AssumedRoleCredentials implements AwsCredentialsProvider, SdkAutoCloseable {
+
+    /** How long after a failed refresh the next one is tried, while the current session is still valid. */
+    static final Duration RETRY_DELAY = Duration.ofSeconds(10);
+
+    private static final Logger log = LoggerFactory.getLogger(AssumedRoleCredentials.class);
 
     private final AwsAuth.AssumeRole role;
     private final StsClient sts;
@@ -78,7 +87,20 @@ final class AssumedRoleCredentials implements AwsCredentialsProvider, SdkAutoClo
             if (current.isPresent() && clock.instant().isBefore(current.get().refreshAt())) {
                 return current.get().credentials();
             }
-            Session fresh = assumeRole();
+            Session fresh;
+            try {
+                fresh = assumeRole();
+            } catch (SdkClientException e) {
+                Instant now = clock.instant();
+                Optional<Instant> expiry = current.flatMap(c -> c.credentials().expirationTime());
+                if (expiry.isEmpty() || !now.isBefore(expiry.get())) {
+                    throw e;
+                }
+                Instant retryAt = now.plus(RETRY_DELAY).isBefore(expiry.get()) ? now.plus(RETRY_DELAY) : expiry.get();
+                log.warn("{}; the current session stays in use until it expires at {}, next attempt at {}",
+                        e.getMessage(), expiry.get(), retryAt);
+                fresh = new Session(current.get().credentials(), retryAt);
+            }
             session = Optional.of(fresh);
             return fresh.credentials();
         }

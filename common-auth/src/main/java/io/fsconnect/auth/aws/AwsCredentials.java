@@ -3,24 +3,26 @@ package io.fsconnect.auth.aws;
 import io.fsconnect.auth.AwsAuth;
 import io.fsconnect.auth.S3DataSource;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * AWS credentials for one user (e.g. one connector task), to hand to SDK clients as their credentials provider, and to
- * {@link #close()} when the user stops. Obtained with {@link #forAuth(AwsAuth, StsSettings)}: every handle for equal
+ * AWS credentials held by one user (e.g. one connector task): {@link #provider()} goes to SDK clients, and the user
+ * calls {@link #close()} when it stops. Obtained with {@link #forAuth(AwsAuth, StsSettings)}: every handle for equal
  * authentication settings in this class loader draws on one shared provider, so temporary credentials of an assumed
  * role are requested once per refresh, not per handle, client or request; the shared provider is closed when its last
- * handle is. Role sessions are requested lazily, on the first {@link #resolveCredentials()}. A handle is thread-safe;
- * after {@link #close()} it refuses to resolve credentials. Its {@link #toString()} never shows a secret.
+ * handle is. The handle is deliberately not a provider itself: SDK clients close the providers they are given when
+ * they close, and a client must not end credentials that its owner (or another task) still uses. Role sessions are
+ * requested lazily, on the first resolution. A handle is thread-safe; after {@link #close()} its provider refuses
+ * to resolve credentials. Its {@link #toString()} never shows a secret.
  */
-public final class AwsCredentials implements AwsCredentialsProvider, SdkAutoCloseable {
+public final class AwsCredentials implements AutoCloseable {
 
     private final SharedCredentials.Lease lease;
     private final String description;
+    private final AwsCredentialsProvider provider = this::resolve;
     private volatile boolean closed;
 
     private AwsCredentials(SharedCredentials.Lease lease, String description) {
@@ -46,7 +48,7 @@ public final class AwsCredentials implements AwsCredentialsProvider, SdkAutoClos
         return forAuth(auth, StsSettings.defaults().withService(stsEndpoint, region));
     }
 
-    /** Credentials for an S3 data source's authentication, with its STS settings ({@link StsSettings#forDataSource}). */
+    /** Credentials for an S3 data source's authentication, with its {@link StsSettings#forDataSource STS settings}. */
     public static AwsCredentials forDataSource(S3DataSource source) {
         return forAuth(source.auth(), StsSettings.forDataSource(source));
     }
@@ -56,17 +58,24 @@ public final class AwsCredentials implements AwsCredentialsProvider, SdkAutoClos
         return new AwsCredentials(cache.acquire(auth, sts), describe(auth));
     }
 
-    @Override
-    public software.amazon.awssdk.auth.credentials.AwsCredentials resolveCredentials() {
+    /**
+     * The provider to give SDK clients (as many as needed); closing a client leaves it working, closing this handle
+     * ends it.
+     */
+    public AwsCredentialsProvider provider() {
+        return provider;
+    }
+
+    /** The shared provider behind this handle. */
+    AwsCredentialsProvider sharedProvider() {
+        return lease.provider();
+    }
+
+    private software.amazon.awssdk.auth.credentials.AwsCredentials resolve() {
         if (closed) {
             throw new IllegalStateException("Cannot resolve AWS credentials for " + description + ": already closed");
         }
         return lease.provider().resolveCredentials();
-    }
-
-    /** The shared provider behind this handle. */
-    AwsCredentialsProvider provider() {
-        return lease.provider();
     }
 
     /** Gives the shared provider back; the last handle's close closes it. Idempotent. */

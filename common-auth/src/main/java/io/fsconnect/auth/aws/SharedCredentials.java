@@ -127,7 +127,9 @@ final class SharedCredentials {
         Lease source = acquire(role.source().orElseGet(AwsAuth.InstanceRole::new), sts);
         try {
             StsClientBuilder builder = StsClient.builder()
-                    .credentialsProvider(source.provider())
+                    // A view, not the shared provider: closing this STS client must leave the source to its other
+                    // users.
+                    .credentialsProvider(source.provider()::resolveCredentials)
                     .region(region(sts))
                     .httpClientBuilder(Apache5HttpClient.builder());
             sts.endpoint().ifPresent(builder::endpointOverride);

@@ -10,9 +10,9 @@ import java.util.Optional;
 /**
  * Where and how role sessions are requested: an STS endpoint override (for S3-compatible stores such as Ceph RGW,
  * or a VPC endpoint), the region STS requests are signed for, and how long before a session expires it is replaced
- * ({@code refreshMargin}, which must be shorter than the shortest session, {@link io.fsconnect.auth.AwsAuth#MIN_SESSION}
- * for the defaults). Without an endpoint the SDK's regional STS endpoint is used; without a region, the SDK's region
- * chain decides, and {@code us-east-1} when it finds none.
+ * ({@code refreshMargin}, which must be shorter than the role's session duration; the default is shorter than
+ * {@link io.fsconnect.auth.AwsAuth#MIN_SESSION}). Without an endpoint the SDK's regional STS endpoint is used;
+ * without a region, the SDK's region chain decides, and {@code us-east-1} when it finds none.
  */
 public record StsSettings(Optional<URI> endpoint, Optional<String> region, Duration refreshMargin) {
 

@@ -1,7 +1,8 @@
 /**
  * AWS credentials for data sources: turns an {@link io.fsconnect.auth.AwsAuth} into an SDK credentials provider.
  *
- * <p>{@link io.fsconnect.auth.aws.AwsCredentials#forAuth} is the one entry. Static keys become a static provider, the
+ * <p>{@link io.fsconnect.auth.aws.AwsCredentials} is the one entry ({@code forAuth}, or {@code forDataSource} for an
+ * S3 data source with its STS settings); it hands SDK clients a provider they cannot close. Static keys become a static provider, the
  * worker's own identity becomes the SDK's default chain (environment, system properties, web identity, profile,
  * container and instance roles), and an assumed role becomes a provider that calls STS AssumeRole with credentials
  * from its source (recursively, for role chaining) and refreshes them a configurable margin before they expire.

@@ -81,9 +81,22 @@ class AwsCredentialsIT {
 
             assertThat(s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("assumed/one.txt")).asUtf8String())
                     .isEqualTo("written by a role");
-            AwsSessionCredentials session = (AwsSessionCredentials) credentials.resolveCredentials();
+            AwsSessionCredentials session = (AwsSessionCredentials) credentials.provider().resolveCredentials();
             assertThat(session.accessKeyId()).isNotEqualTo(aliceKeys.accessKeyId());
             assertThat(session.expirationTime()).isPresent();
+        }
+    }
+
+    @Test
+    void closingAClientLeavesItsCredentialsToTheirOwner() {
+        try (AwsCredentials credentials = AwsCredentials.forAuth(writer(AwsAuth.DEFAULT_SESSION), stsAtRgw())) {
+            try (S3Client first = s3(credentials)) {
+                first.putObject(b -> b.bucket(BUCKET).key("owner/one.txt"), RequestBody.fromString("first"));
+            }
+            try (S3Client second = s3(credentials)) {
+                assertThat(second.getObjectAsBytes(b -> b.bucket(BUCKET).key("owner/one.txt")).asUtf8String())
+                        .isEqualTo("first");
+            }
         }
     }
 
@@ -93,14 +106,14 @@ class AwsCredentialsIT {
                 AwsAuth.DEFAULT_SESSION, Optional.of(aliceKeys));
         try (AwsCredentials credentials = AwsCredentials.forAuth(writer(AwsAuth.DEFAULT_SESSION), stsAtRgw());
              AwsCredentials other = AwsCredentials.forAuth(otherSession, stsAtRgw())) {
-            AwsSessionCredentials genuine = (AwsSessionCredentials) credentials.resolveCredentials();
+            AwsSessionCredentials genuine = (AwsSessionCredentials) credentials.provider().resolveCredentials();
             try (S3Client s3 = s3(StaticCredentialsProvider.create(genuine))) {
                 s3.putObject(b -> b.bucket(BUCKET).key("forged/control.txt"), RequestBody.fromString("genuine"));
             }
 
             // A real token of another session, presented with this session's keys: the gateway checks they belong
             // together.
-            String foreignToken = ((AwsSessionCredentials) other.resolveCredentials()).sessionToken();
+            String foreignToken = ((AwsSessionCredentials) other.provider().resolveCredentials()).sessionToken();
             assertThat(foreignToken).isNotEqualTo(genuine.sessionToken());
             assertRejected(AwsSessionCredentials.create(genuine.accessKeyId(), genuine.secretAccessKey(),
                     foreignToken), 403);
@@ -139,7 +152,7 @@ class AwsCredentialsIT {
             s3.putObject(b -> b.bucket(BUCKET).key("chained/one.txt"), RequestBody.fromString("written via a chain"));
             assertThat(s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("chained/one.txt")).asUtf8String())
                     .isEqualTo("written via a chain");
-            AwsSessionCredentials session = (AwsSessionCredentials) credentials.resolveCredentials();
+            AwsSessionCredentials session = (AwsSessionCredentials) credentials.provider().resolveCredentials();
             assertThat(session.expirationTime().orElseThrow())
                     .isBefore(before.plus(AwsAuth.MAX_CHAINED_SESSION).plusSeconds(60));
         }
@@ -200,7 +213,7 @@ class AwsCredentialsIT {
     /** Writes and reads objects until told to stop; returns how many round trips succeeded; any failure ends it. */
     private static int keepBusy(AwsCredentials credentials, String prefix, Set<String> usedKeys, AtomicBoolean stop) {
         AwsCredentialsProvider recording = () -> {
-            var resolved = credentials.resolveCredentials();
+            var resolved = credentials.provider().resolveCredentials();
             usedKeys.add(resolved.accessKeyId());
             return resolved;
         };
@@ -229,6 +242,10 @@ class AwsCredentialsIT {
     private static String trust(String principalArn) {
         return "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":[\""
                 + principalArn + "\"]},\"Action\":[\"sts:AssumeRole\"]}]}";
+    }
+
+    private static S3Client s3(AwsCredentials credentials) {
+        return s3(credentials.provider());
     }
 
     private static S3Client s3(AwsCredentialsProvider credentials) {

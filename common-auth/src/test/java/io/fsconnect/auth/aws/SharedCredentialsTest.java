@@ -56,11 +56,11 @@ class SharedCredentialsTest {
                      roleA(Duration.ofHours(1)), settings, cache);
              io.fsconnect.auth.aws.AwsCredentials second = io.fsconnect.auth.aws.AwsCredentials.forAuth(
                      roleA(Duration.ofHours(1)), settings, cache)) {
-            assertThat(first.provider()).isSameAs(second.provider());
+            assertThat(first.sharedProvider()).isSameAs(second.sharedProvider());
             assertThat(sts.calls()).as("no STS call before credentials are needed").isEmpty();
 
-            AwsCredentials issued = first.resolveCredentials();
-            assertThat(second.resolveCredentials()).isEqualTo(issued);
+            AwsCredentials issued = first.provider().resolveCredentials();
+            assertThat(second.provider().resolveCredentials()).isEqualTo(issued);
             assertThat(issued.accessKeyId()).isEqualTo("ASIA1");
             assertThat(sts.calls()).hasSize(1);
             FakeSts.Call call = sts.calls().get(0);
@@ -70,12 +70,13 @@ class SharedCredentialsTest {
             assertThat(call.parameters().get("RoleSessionName")).matches("session_[0-9a-f-]{36}");
 
             clock.advance(Duration.ofMinutes(54).plusSeconds(59));
-            assertThat(first.resolveCredentials().accessKeyId()).as("still outside the margin").isEqualTo("ASIA1");
+            assertThat(first.provider().resolveCredentials().accessKeyId()).as("still outside the margin")
+                    .isEqualTo("ASIA1");
             clock.advance(Duration.ofSeconds(1));
-            assertThat(second.resolveCredentials().accessKeyId()).as("at the margin").isEqualTo("ASIA2");
-            assertThat(first.resolveCredentials().accessKeyId()).isEqualTo("ASIA2");
+            assertThat(second.provider().resolveCredentials().accessKeyId()).as("at the margin").isEqualTo("ASIA2");
+            assertThat(first.provider().resolveCredentials().accessKeyId()).isEqualTo("ASIA2");
             assertThat(sts.calls()).hasSize(2);
-            assertThat(((AwsSessionCredentials) first.resolveCredentials()).expirationTime())
+            assertThat(((AwsSessionCredentials) first.provider().resolveCredentials()).expirationTime())
                     .contains(clock.instant().plus(Duration.ofHours(1)));
         }
         assertThat(cache.size()).as("providers left after the last handle closed").isZero();
@@ -93,7 +94,7 @@ class SharedCredentialsTest {
                     for (int i = 0; i < 8; i++) {
                         keys.add(threads.submit(() -> {
                             start.await();
-                            return handle.resolveCredentials().accessKeyId();
+                            return handle.provider().resolveCredentials().accessKeyId();
                         }));
                     }
                     start.countDown();
@@ -117,7 +118,7 @@ class SharedCredentialsTest {
                      chained, settings, cache);
              io.fsconnect.auth.aws.AwsCredentials direct = io.fsconnect.auth.aws.AwsCredentials.forAuth(
                      roleA(AwsAuth.DEFAULT_SESSION), settings, cache)) {
-            assertThat(viaChain.resolveCredentials().accessKeyId()).isEqualTo("ASIA2");
+            assertThat(viaChain.provider().resolveCredentials().accessKeyId()).isEqualTo("ASIA2");
             assertThat(sts.calls()).extracting(call -> call.parameters().get("RoleArn"))
                     .containsExactly(ROLE_A, ROLE_B);
             FakeSts.Call second = sts.calls().get(1);
@@ -125,9 +126,16 @@ class SharedCredentialsTest {
             assertThat(second.parameters()).containsEntry("RoleSessionName", "etl-job")
                     .containsEntry("DurationSeconds", "1800").doesNotContainKey("ExternalId");
 
-            assertThat(direct.resolveCredentials().accessKeyId()).as("role A's session, shared").isEqualTo("ASIA1");
+            assertThat(direct.provider().resolveCredentials().accessKeyId()).as("role A's session, shared")
+                    .isEqualTo("ASIA1");
             assertThat(sts.calls()).hasSize(2);
             assertThat(cache.size()).as("source keys, role A, role B").isEqualTo(3);
+
+            viaChain.close();
+            assertThat(cache.size()).as("source keys, role A").isEqualTo(2);
+            clock.advance(Duration.ofMinutes(56));
+            assertThat(direct.provider().resolveCredentials().accessKeyId())
+                    .as("role A refreshed after role B, which used it, was closed").isEqualTo("ASIA3");
         }
         assertThat(cache.size()).isZero();
     }
@@ -137,7 +145,7 @@ class SharedCredentialsTest {
         sts.deny("User is not authorized to perform sts:AssumeRole");
         try (io.fsconnect.auth.aws.AwsCredentials handle = io.fsconnect.auth.aws.AwsCredentials.forAuth(
                 roleA(AwsAuth.DEFAULT_SESSION), settings, cache)) {
-            assertThatThrownBy(handle::resolveCredentials)
+            assertThatThrownBy(handle.provider()::resolveCredentials)
                     .isInstanceOf(SdkClientException.class)
                     .hasMessageStartingWith("Cannot assume role " + ROLE_A + ": STS answered HTTP 403 AccessDenied: "
                             + "User is not authorized to perform sts:AssumeRole")
@@ -145,8 +153,37 @@ class SharedCredentialsTest {
                     .message().doesNotContain(EXTERNAL_ID, SOURCE_SECRET);
             int refused = sts.calls().size();
             sts.deny(null);
-            assertThat(handle.resolveCredentials().accessKeyId()).startsWith("ASIA");
+            assertThat(handle.provider().resolveCredentials().accessKeyId()).startsWith("ASIA");
             assertThat(sts.calls()).hasSize(refused + 1);
+        }
+    }
+
+    @Test
+    void aFailedRefreshKeepsTheValidSessionInUseUntilItExpires() {
+        try (io.fsconnect.auth.aws.AwsCredentials handle = io.fsconnect.auth.aws.AwsCredentials.forAuth(
+                roleA(Duration.ofMinutes(15)), settings, cache)) {
+            assertThat(handle.provider().resolveCredentials().accessKeyId()).isEqualTo("ASIA1");
+            clock.advance(Duration.ofMinutes(10));
+            sts.deny("Service unavailable");
+
+            assertThat(handle.provider().resolveCredentials().accessKeyId()).as("STS down, session valid")
+                    .isEqualTo("ASIA1");
+            assertThat(handle.provider().resolveCredentials().accessKeyId()).isEqualTo("ASIA1");
+            assertThat(sts.calls()).as("no new attempt before the retry delay").hasSize(2);
+            clock.advance(AssumedRoleCredentials.RETRY_DELAY);
+            assertThat(handle.provider().resolveCredentials().accessKeyId()).isEqualTo("ASIA1");
+            assertThat(sts.calls()).hasSize(3);
+
+            sts.deny(null);
+            clock.advance(AssumedRoleCredentials.RETRY_DELAY);
+            assertThat(handle.provider().resolveCredentials().accessKeyId()).as("STS back").isEqualTo("ASIA2");
+            assertThat(sts.calls()).hasSize(4);
+
+            sts.deny("Service unavailable");
+            clock.advance(Duration.ofMinutes(15));
+            assertThatThrownBy(handle.provider()::resolveCredentials).as("STS down, session expired")
+                    .isInstanceOf(SdkClientException.class)
+                    .hasMessageContaining("Cannot assume role " + ROLE_A + ": STS answered HTTP 403");
         }
     }
 
@@ -158,9 +195,9 @@ class SharedCredentialsTest {
                 sourceKeys(), settings, cache);
         first.close();
         first.close();
-        assertThatThrownBy(first::resolveCredentials).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(first.provider()::resolveCredentials).isInstanceOf(IllegalStateException.class)
                 .hasMessage("Cannot resolve AWS credentials for access key AKIDSOURCE: already closed");
-        AwsCredentials keys = second.resolveCredentials();
+        AwsCredentials keys = second.provider().resolveCredentials();
         assertThat(keys.accessKeyId()).isEqualTo("AKIDSOURCE");
         assertThat(keys.secretAccessKey()).isEqualTo(SOURCE_SECRET);
         assertThat(cache.size()).isEqualTo(1);
