@@ -88,6 +88,37 @@ class AwsCredentialsIT {
     }
 
     @Test
+    void theWorkersOwnIdentityFromTheDefaultChainAssumesARole() {
+        // The SDK's default chain reads Java system properties first; the environment, web identity and instance
+        // roles come later in the same chain.
+        String savedId = System.getProperty("aws.accessKeyId");
+        String savedSecret = System.getProperty("aws.secretAccessKey");
+        System.setProperty("aws.accessKeyId", aliceKeys.accessKeyId());
+        System.setProperty("aws.secretAccessKey", aliceKeys.secretAccessKey().reveal());
+        try (AwsCredentials own = AwsCredentials.forAuth(new AwsAuth.InstanceRole(), stsAtRgw());
+             AwsCredentials role = AwsCredentials.forAuth(new AwsAuth.AssumeRole(writerRole, Optional.empty(),
+                     Optional.empty(), AwsAuth.DEFAULT_SESSION, Optional.empty()), stsAtRgw());
+             S3Client s3 = s3(role)) {
+            assertThat(own.provider().resolveCredentials().accessKeyId()).isEqualTo(aliceKeys.accessKeyId());
+            s3.putObject(b -> b.bucket(BUCKET).key("default-chain/one.txt"), RequestBody.fromString("own identity"));
+            assertThat(s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("default-chain/one.txt")).asUtf8String())
+                    .isEqualTo("own identity");
+            assertThat(role.provider().resolveCredentials().accessKeyId()).isNotEqualTo(aliceKeys.accessKeyId());
+        } finally {
+            restore("aws.accessKeyId", savedId);
+            restore("aws.secretAccessKey", savedSecret);
+        }
+    }
+
+    private static void restore(String property, String value) {
+        if (value == null) {
+            System.clearProperty(property);
+        } else {
+            System.setProperty(property, value);
+        }
+    }
+
+    @Test
     void closingAClientLeavesItsCredentialsToTheirOwner() {
         try (AwsCredentials credentials = AwsCredentials.forAuth(writer(AwsAuth.DEFAULT_SESSION), stsAtRgw())) {
             try (S3Client first = s3(credentials)) {
