@@ -25,4 +25,17 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
 
+# npm packages, into build/node (git-ignored), where the testkit looks for them.
+#   azurite   the Azure Blob Storage emulator, for the Azure adapter and credential tests
+npm_packages=(azurite@3.37.0)
+for spec in "${npm_packages[@]}"; do
+  name=${spec%@*}
+  version=${spec##*@}
+  installed=$(node -p "require('./build/node/node_modules/$name/package.json').version" 2>/dev/null || true)
+  if [ "$installed" != "$version" ]; then
+    echo "Installing test server: $spec"
+    npm install --prefix build/node --no-audit --no-fund --loglevel=error "$spec"
+  fi
+done
+
 exec mvn -B verify "$@"
