@@ -8,7 +8,10 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 # Debian packages of the servers the integration tests start (see README, "Testing").
-packages=(postgresql)
+#   postgresql                                   PostgreSQL for the JDBC source's tests
+#   mariadb-server                               MariaDB for the JDBC source's tests
+#   radosgw ceph-mon ceph-osd ceph-common        a single-node Ceph RGW: S3, STS and SSE-KMS
+packages=(postgresql mariadb-server radosgw ceph-mon ceph-osd ceph-common)
 
 missing=()
 for p in "${packages[@]}"; do
@@ -21,5 +24,18 @@ if [ ${#missing[@]} -gt 0 ]; then
   "${sudo_cmd[@]}" apt-get update -q
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
+
+# npm packages, into build/node (git-ignored), where the testkit looks for them.
+#   azurite   the Azure Blob Storage emulator, for the Azure adapter and credential tests
+npm_packages=(azurite@3.37.0)
+for spec in "${npm_packages[@]}"; do
+  name=${spec%@*}
+  version=${spec##*@}
+  installed=$(node -p "require('./build/node/node_modules/$name/package.json').version" 2>/dev/null || true)
+  if [ "$installed" != "$version" ]; then
+    echo "Installing test server: $spec"
+    npm install --prefix build/node --no-audit --no-fund --loglevel=error "$spec"
+  fi
+done
 
 exec mvn -B verify "$@"

@@ -1,6 +1,7 @@
 package io.fsconnect.sink;
 
 import io.fsconnect.storage.format.RecordFormat;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
@@ -17,7 +18,8 @@ public final class ObjectStoreSinkConfig extends AbstractConfig {
 
     public static final String TOPICS_DIR = "topics.dir";
     static final String TOPICS_DIR_DOC = "The top-level directory (key prefix) under which each topic's files are"
-            + " written, as <topics.dir>/<topic>/partition=<p>/<topic>+<p>+<start offset>.<ext>.";
+            + " written, as <topics.dir>/<topic>/<directories of partitioner.class>/<topic>+<Kafka partition>+<offset"
+            + " of the file's first record>.<ext>.";
     static final String TOPICS_DIR_DEFAULT = "topics";
 
     /** Every key of the connector. */
@@ -32,6 +34,7 @@ public final class ObjectStoreSinkConfig extends AbstractConfig {
         StoreConfig.define(def);
         FormatConfig.define(def);
         RotationConfig.define(def);
+        PartitionerConfig.define(def);
         def.define(TOPICS_DIR, ConfigDef.Type.STRING, TOPICS_DIR_DEFAULT,
                 ConfigDef.LambdaValidator.with(ObjectStoreSinkConfig::validateTopicsDir,
                         () -> "a non-empty '/'-separated path without leading or trailing '/'"),
@@ -54,6 +57,34 @@ public final class ObjectStoreSinkConfig extends AbstractConfig {
 
     RotationPolicy rotation() {
         return RotationConfig.policy(this);
+    }
+
+    Partitioner partitioner(Map<String, String> props) {
+        return PartitionerConfig.partitioner(this, props);
+    }
+
+    TimestampExtractor timestamps() {
+        return PartitionerConfig.timestamps(this);
+    }
+
+    boolean envelope() {
+        return FormatConfig.envelope(this);
+    }
+
+    FormatConfig.NullValues nullValues() {
+        return FormatConfig.nullValues(this);
+    }
+
+    /**
+     * Problems of keys that depend on each other, by the key the user has to change; empty when none.
+     */
+    Map<String, String> crossKeyProblems() {
+        Map<String, String> problems = new LinkedHashMap<>();
+        StoreConfig.missingLocalRoot(this).ifPresent(message -> problems.put(StoreConfig.STORE_LOCAL_ROOT, message));
+        FormatConfig.crossKeyProblem(this).ifPresent(message ->
+                problems.put(FormatConfig.BEHAVIOR_ON_NULL_VALUES, message));
+        PartitionerConfig.crossKeyProblem(this).ifPresent(problem -> problems.put(problem.getKey(), problem.getValue()));
+        return problems;
     }
 
     ObjectNames objectNames() {

@@ -10,7 +10,8 @@ import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.sink.SinkConnector;
 
 /**
- * A sink connector that writes Kafka topics to an object store as files (Parquet), one object per run
+ * A sink connector that writes Kafka topics to an object store as files (Parquet, Avro, JSON Lines, CSV
+ * or TSV, laid out in directories by a {@link Partitioner}), one object per run
  * of records of a topic-partition, named by the partition and the offset of its first record, so that
  * a replay rewrites the same objects instead of duplicating them. Offsets are committed only for
  * records in complete, visible objects. Every task gets the connector's configuration; Connect spreads
@@ -29,6 +30,8 @@ public class ObjectStoreSinkConnector extends SinkConnector {
     public void start(Map<String, String> props) {
         ObjectStoreSinkConfig config = new ObjectStoreSinkConfig(props);
         config.store();
+        config.nullValues();
+        config.partitioner(props);
         this.props = Map.copyOf(props);
     }
 
@@ -62,9 +65,9 @@ public class ObjectStoreSinkConnector extends SinkConnector {
         boolean singleKeysValid = result.configValues().stream().allMatch(value -> value.errorMessages().isEmpty());
         if (singleKeysValid) {
             // Checks that span keys, reported on the key the user has to set.
-            StoreConfig.missingLocalRoot(new ObjectStoreSinkConfig(connectorConfigs)).ifPresent(message ->
+            new ObjectStoreSinkConfig(connectorConfigs).crossKeyProblems().forEach((key, message) ->
                     result.configValues().stream()
-                            .filter(value -> value.name().equals(StoreConfig.STORE_LOCAL_ROOT))
+                            .filter(value -> value.name().equals(key))
                             .forEach((ConfigValue value) -> value.addErrorMessage(message)));
         }
         return result;

@@ -21,9 +21,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes the records of its topic-partitions to files in an object store, one open file per
- * topic-partition, and commits a partition's offsets only up to the end of its last complete, visible
- * file. Life cycle, as Connect drives it:
+ * Writes the records of its topic-partitions to files in an object store, one set of open files per
+ * topic-partition (one file per directory and schema), and commits a partition's offsets only up to the
+ * end of its last complete, visible set of files. Life cycle, as Connect drives it:
  * <ul>
  * <li>{@link #put} writes records and closes files that are full or past their deadline; it is called
  * with empty batches too, so scheduled rotation happens without new records.</li>
@@ -33,8 +33,9 @@ import org.slf4j.LoggerFactory;
  * <li>{@link #flush} commits nothing by itself.</li>
  * <li>{@link #close} (rebalance) and {@link #stop} abort open files: nothing partial becomes visible.</li>
  * </ul>
- * A value that cannot be written (null, schemaless, not a struct, not representable) fails the task
- * naming the record and what to set, or goes to the errant-record reporter when the worker provides one.
+ * A record that cannot be written (a null value under {@code behavior.on.null.values=fail}, a value the
+ * format cannot hold, a record the partitioner cannot place) fails the task naming the record and what
+ * to set, or goes to the errant-record reporter when the worker provides one.
  */
 public class ObjectStoreSinkTask extends SinkTask {
 
@@ -46,6 +47,11 @@ public class ObjectStoreSinkTask extends SinkTask {
     private RecordFormat format;
     private ObjectNames names;
     private RotationPolicy rotation;
+    private Partitioner partitioner;
+    private TimestampExtractor timestamps;
+    private RowEnvelope envelope;
+    private FormatConfig.NullValues nullValues;
+    private boolean rowsNeedColumns;
     private Optional<ErrantRecordReporter> errantRecords = Optional.empty();
 
     public ObjectStoreSinkTask() {
@@ -74,6 +80,11 @@ public class ObjectStoreSinkTask extends SinkTask {
         format = config.format();
         names = config.objectNames();
         rotation = config.rotation();
+        partitioner = config.partitioner(props);
+        timestamps = config.timestamps();
+        envelope = new RowEnvelope(config.envelope());
+        nullValues = config.nullValues();
+        rowsNeedColumns = !config.getString(FormatConfig.FORMAT).equalsIgnoreCase("json");
         errantRecords = errantRecordReporter();
         log.info("Writing {} files to {} under {}", format, store, names.topicsDir());
     }
@@ -81,20 +92,7 @@ public class ObjectStoreSinkTask extends SinkTask {
     @Override
     public void put(Collection<SinkRecord> records) {
         for (SinkRecord record : records) {
-            TopicPartition partition = new TopicPartition(record.originalTopic(), record.originalKafkaPartition());
-            TopicPartitionWriter writer = writers.computeIfAbsent(partition,
-                    tp -> new TopicPartitionWriter(tp, store, format, names, rotation));
-            long offset = record.originalKafkaOffset();
-            Optional<String> problem = WritableValue.problem(record);
-            if (problem.isPresent()) {
-                handleUnwritable(record, partition, offset, writer, problem.get(), null);
-                continue;
-            }
-            try {
-                writer.write(record, offset, clock.instant());
-            } catch (DataException e) {
-                handleUnwritable(record, partition, offset, writer, e.getMessage(), e);
-            }
+            put(record);
         }
         rotateDueFiles();
     }
@@ -139,6 +137,36 @@ public class ObjectStoreSinkTask extends SinkTask {
                     throw new ConnectException("Cannot close object store " + store + ": " + e, e);
                 }
             }
+        }
+    }
+
+    private void put(SinkRecord record) {
+        TopicPartition partition = new TopicPartition(record.originalTopic(), record.originalKafkaPartition());
+        TopicPartitionWriter writer = writers.computeIfAbsent(partition,
+                tp -> new TopicPartitionWriter(tp, store, format, names, rotation, partitioner, timestamps));
+        long offset = record.originalKafkaOffset();
+        if (record.value() == null && nullValues != FormatConfig.NullValues.WRITE) {
+            if (nullValues == FormatConfig.NullValues.IGNORE) {
+                writer.skip(offset);
+            } else {
+                handleUnwritable(record, partition, offset, writer, WritableValue.nullValue(), null);
+            }
+            return;
+        }
+        Optional<String> problem;
+        DataException cause = null;
+        try {
+            Row row = envelope.row(record);
+            problem = WritableValue.problem(row, format, rowsNeedColumns);
+            if (problem.isEmpty()) {
+                writer.write(record, row, offset, clock.instant());
+            }
+        } catch (DataException e) {
+            problem = Optional.of(e.getMessage());
+            cause = e;
+        }
+        if (problem.isPresent()) {
+            handleUnwritable(record, partition, offset, writer, problem.get(), cause);
         }
     }
 

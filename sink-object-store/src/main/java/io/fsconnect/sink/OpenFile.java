@@ -6,47 +6,47 @@ import io.fsconnect.storage.format.RecordFormat;
 import io.fsconnect.storage.format.RecordWriter;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.Optional;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.errors.DataException;
 
 /**
- * One file being written: the upload it streams to and the format writer on top of it. It tracks the
- * Kafka offsets it covers; {@link #complete()} makes the object visible and returns the offset after the
- * last record it covers, which is then safe to commit. {@link #abort()} leaves no object behind.
+ * One file being written: the upload it streams to and the format writer on top of it, with the offset
+ * of its first record (which names it). {@link #complete()} makes the object visible; {@link #abort()}
+ * leaves no object behind.
  */
 final class OpenFile {
 
     private final String key;
-    private final String topic;
-    private final Schema schema;
+    private final long startOffset;
     private final Instant openedAt;
+    private final Optional<Instant> firstRecordTime;
     private final ObjectUpload upload;
     private final RecordWriter writer;
     private long records;
-    private long endOffset;
 
-    private OpenFile(String key, String topic, Schema schema, Instant openedAt, ObjectUpload upload,
-            RecordWriter writer, long startOffset) {
+    private OpenFile(String key, long startOffset, Instant openedAt, Optional<Instant> firstRecordTime,
+            ObjectUpload upload, RecordWriter writer) {
         this.key = key;
-        this.topic = topic;
-        this.schema = schema;
+        this.startOffset = startOffset;
         this.openedAt = openedAt;
+        this.firstRecordTime = firstRecordTime;
         this.upload = upload;
         this.writer = writer;
-        this.endOffset = startOffset;
     }
 
     /**
-     * Starts the object at {@code key} for records of {@code topic} with {@code schema}.
+     * Starts the object at {@code key} for rows of {@code schema} (empty: schemaless).
      *
+     * @param firstRecordTime the time of the record that starts the file, when record times are extracted
      * @throws DataException if the format cannot represent the schema; nothing is left in the store
      * @throws IOException if the store cannot start the upload
      */
-    static OpenFile start(ObjectStore store, String key, RecordFormat format, String topic, Schema schema,
-            long startOffset, Instant now) throws IOException {
+    static OpenFile start(ObjectStore store, String key, RecordFormat format, Optional<Schema> schema,
+            long startOffset, Instant now, Optional<Instant> firstRecordTime) throws IOException {
         ObjectUpload upload = store.create(key);
         try {
-            return new OpenFile(key, topic, schema, now, upload, format.open(upload, schema), startOffset);
+            return new OpenFile(key, startOffset, now, firstRecordTime, upload, format.open(upload, schema));
         } catch (IOException | RuntimeException e) {
             upload.abort();
             throw e;
@@ -57,25 +57,18 @@ final class OpenFile {
         return key;
     }
 
-    /** Whether a record of {@code recordTopic} with {@code valueSchema} belongs in this file. */
-    boolean accepts(String recordTopic, Schema valueSchema) {
-        return topic.equals(recordTopic) && (schema == valueSchema || schema.equals(valueSchema));
+    long startOffset() {
+        return startOffset;
     }
 
     /**
-     * Appends a record value.
+     * Appends a row value.
      *
      * @throws DataException if the value cannot be represented; the file stays usable
      */
-    void write(Object value, long offset) throws IOException {
+    void write(Object value) throws IOException {
         writer.write(value);
         records++;
-        endOffset = offset + 1;
-    }
-
-    /** Counts a record that was reported instead of written as handled by this file. */
-    void cover(long offset) {
-        endOffset = Math.max(endOffset, offset + 1);
     }
 
     boolean isEmpty() {
@@ -83,16 +76,15 @@ final class OpenFile {
     }
 
     RotationPolicy.OpenFileState state() {
-        return new RotationPolicy.OpenFileState(records, writer.bytesWritten(), openedAt);
+        return new RotationPolicy.OpenFileState(records, writer.bytesWritten(), openedAt, firstRecordTime);
     }
 
     /**
      * Completes the file and makes the object visible.
      *
-     * @return the offset after the last record the file covers
      * @throws IOException if it could not be made visible; the object is then absent
      */
-    long complete() throws IOException {
+    void complete() throws IOException {
         try {
             writer.commit();
             upload.close();
@@ -100,7 +92,6 @@ final class OpenFile {
             abort();
             throw e;
         }
-        return endOffset;
     }
 
     /** Discards the file. */

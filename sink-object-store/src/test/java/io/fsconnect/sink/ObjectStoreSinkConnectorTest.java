@@ -72,6 +72,60 @@ class ObjectStoreSinkConnectorTest {
     }
 
     @Test
+    void validationRejectsBadPartitioningKeysOnTheKeyToFix() {
+        Map<String, ConfigValue> values = validate(Map.of("store.local.root", "/tmp/x",
+                "partitioner.class", "com.example.NoSuchPartitioner", "path.format", "'year'=yyyy/{",
+                "timezone", "Mars/Olympus", "timestamp.extractor", "Kafka", "partition.field.name", "a..b",
+                "avro.codec", "lzo", "file.compression.type", "zip", "rotate.size.bytes", "0",
+                "rotate.interval.ms", "-5"));
+
+        for (String key : List.of("partitioner.class", "path.format", "timezone", "timestamp.extractor",
+                "partition.field.name", "avro.codec", "file.compression.type", "rotate.size.bytes",
+                "rotate.interval.ms")) {
+            assertThat(values.get(key).errorMessages()).as(key).isNotEmpty();
+        }
+        assertThat(values.get("partitioner.class").errorMessages().get(0))
+                .contains("Cannot load partitioner class 'com.example.NoSuchPartitioner'");
+    }
+
+    @Test
+    void validationReportsKeysThatMustBeSetTogether() {
+        assertThat(validate(Map.of("store.local.root", "/tmp/x", "partitioner.class", "field"))
+                .get("partition.field.name").errorMessages()).singleElement().asString()
+                .startsWith("Cannot partition by fields: partition.field.name is empty");
+        assertThat(validate(Map.of("store.local.root", "/tmp/x", "partitioner.class", "time",
+                "timestamp.extractor", "RecordField")).get("timestamp.field").errorMessages())
+                .singleElement().asString().startsWith("Cannot take record times from a field");
+    }
+
+    @Test
+    void aCustomPartitionerClassIsLoadedAndConfigured() {
+        ObjectStoreSinkConfig config = new ObjectStoreSinkConfig(Map.of("store.local.root", "/tmp/x",
+                "partitioner.class", KeyPartitioner.class.getName()));
+
+        Partitioner partitioner = config.partitioner(Map.of("key.directory", "by-key"));
+
+        assertThat(partitioner.encodePartition(new org.apache.kafka.connect.sink.SinkRecord("t", 0, null, "k1", null,
+                null, 0), java.time.Instant.EPOCH)).isEqualTo("by-key/k1");
+    }
+
+    /** A user's partitioner: one directory per record key. */
+    public static final class KeyPartitioner implements Partitioner {
+
+        private String directory;
+
+        @Override
+        public void configure(Map<String, String> props) {
+            directory = props.get("key.directory");
+        }
+
+        @Override
+        public String encodePartition(org.apache.kafka.connect.sink.SinkRecord record, java.time.Instant now) {
+            return directory + "/" + record.key();
+        }
+    }
+
+    @Test
     void startingWithoutALocalRootFailsNamingTheKey() {
         assertThatThrownBy(() -> new ObjectStoreSinkConnector().start(Map.of()))
                 .isInstanceOf(ConfigException.class)

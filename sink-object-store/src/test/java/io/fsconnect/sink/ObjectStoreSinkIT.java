@@ -125,6 +125,56 @@ class ObjectStoreSinkIT {
         cluster.rest().delete("restart");
     }
 
+    @Test
+    void schemalessJsonByFieldSurvivesARestartWithEveryRecordOnceInDeterministicFiles() throws Exception {
+        String topic = "events";
+        Path root = stores.resolve("by-region");
+        cluster.createTopic(topic, 2);
+        startSink("by-region", topic, root, Map.of("format", "json", "partitioner.class", "field",
+                "partition.field.name", "region", "flush.size", "4",
+                "value.converter", "org.apache.kafka.connect.json.JsonConverter",
+                "value.converter.schemas.enable", "false"));
+
+        produceSchemaless(topic, 0, 10);
+        // The eu file (0, 2, 4, 6) is full at offset 6: it and the open us file (1, 3, 5) complete together.
+        awaitCommitted("by-region", topic, Map.of(0, 7L, 1, 7L));
+        cluster.rest().restart("by-region", true, false);
+        cluster.rest().awaitRunning("by-region", 1, TIMEOUT);
+        produceSchemaless(topic, 10, 10);
+        // Replayed from 7: the us file (7, 9, 11, 13) is full at 13; the eu file (8, 10, 12) completes with it.
+        awaitCommitted("by-region", topic, Map.of(0, 14L, 1, 14L));
+
+        List<String> expected = new ArrayList<>();
+        for (int p = 0; p < 2; p++) {
+            expected.add(String.format("topics/events/region=eu/events+%d+%020d.jsonl", p, 0));
+            expected.add(String.format("topics/events/region=us/events+%d+%020d.jsonl", p, 1));
+            expected.add(String.format("topics/events/region=us/events+%d+%020d.jsonl", p, 7));
+            expected.add(String.format("topics/events/region=eu/events+%d+%020d.jsonl", p, 8));
+        }
+        assertThat(visible(root)).containsExactlyElementsOf(expected.stream().sorted().toList());
+        List<String> rows = new ArrayList<>();
+        for (String file : visible(root)) {
+            for (String line : java.nio.file.Files.readAllLines(root.resolve(file))) {
+                com.fasterxml.jackson.databind.JsonNode row = new com.fasterxml.jackson.databind.ObjectMapper()
+                        .readTree(line);
+                rows.add(row.get("partition").intValue() + ":" + row.get("seq").longValue());
+            }
+        }
+        assertThat(rows).containsExactlyInAnyOrderElementsOf(expectedRows(2, 14));
+
+        cluster.rest().delete("by-region");
+    }
+
+    /** Schemaless JSON records with seq {@code firstSeq..} to partitions 0 and 1, region eu for even seq. */
+    private static void produceSchemaless(String topic, long firstSeq, int count) {
+        for (int p = 0; p < 2; p++) {
+            for (long seq = firstSeq; seq < firstSeq + count; seq++) {
+                cluster.produce(topic, p, null, "{\"partition\":" + p + ",\"seq\":" + seq + ",\"region\":\""
+                        + (seq % 2 == 0 ? "eu" : "us") + "\"}");
+            }
+        }
+    }
+
     private static void startSink(String name, String topic, Path root, Map<String, String> overrides) {
         Map<String, String> config = new HashMap<>();
         config.put("connector.class", ObjectStoreSinkConnector.class.getName());

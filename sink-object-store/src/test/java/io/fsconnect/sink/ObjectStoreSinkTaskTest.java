@@ -117,14 +117,29 @@ class ObjectStoreSinkTaskTest {
     }
 
     @Test
-    void aSchemaChangeClosesTheOpenFileAndStartsANewOne() {
+    void interleavedSchemaVersionsGoToOneOpenFilePerVersionRotatedTogether() {
+        ObjectStoreSinkTask task = start(Map.of("flush.size", "3"));
+
+        task.put(List.of(record(P0, 0, V1), record(P0, 1, V2), record(P0, 2, V1), record(P0, 3, V2),
+                record(P0, 4, V1)));
+
+        // Not a new file at each switch: one per version, both closed when the V1 file is full.
+        assertThat(visibleFiles()).containsExactly(
+                "topics/orders/partition=0/orders+0+00000000000000000000.parquet",
+                "topics/orders/partition=0/orders+0+00000000000000000001.parquet");
+        assertThat(ids("topics/orders/partition=0/orders+0+00000000000000000000.parquet")).containsExactly(0L, 2L, 4L);
+        assertThat(ids("topics/orders/partition=0/orders+0+00000000000000000001.parquet")).containsExactly(1L, 3L);
+        assertThat(task.preCommit(consumed(P0, 5))).isEqualTo(Map.of(P0, new OffsetAndMetadata(5)));
+    }
+
+    @Test
+    void anOpenFileOfOneVersionHoldsBackTheCommitOfTheOther() {
         ObjectStoreSinkTask task = start(Map.of("flush.size", "100"));
 
-        task.put(List.of(record(P0, 0, V1), record(P0, 1, V1), record(P0, 2, V2), record(P0, 3, V2)));
+        task.put(List.of(record(P0, 0, V1), record(P0, 1, V2), record(P0, 2, V1)));
 
-        assertThat(visibleFiles()).containsExactly("topics/orders/partition=0/orders+0+00000000000000000000.parquet");
-        assertThat(ids("topics/orders/partition=0/orders+0+00000000000000000000.parquet")).containsExactly(0L, 1L);
-        assertThat(task.preCommit(consumed(P0, 4))).isEqualTo(Map.of(P0, new OffsetAndMetadata(2)));
+        assertThat(visibleFiles()).isEmpty();
+        assertThat(task.preCommit(consumed(P0, 3))).isEmpty();
     }
 
     @Test
@@ -197,7 +212,8 @@ class ObjectStoreSinkTaskTest {
         ObjectStoreSinkTask task = start(Map.of());
 
         assertThatThrownBy(() -> task.put(List.of(new SinkRecord(TOPIC, 1, null, null, V1, null, 9))))
-                .hasMessageStartingWith("Cannot write record orders-1@9: the value is null (a tombstone)");
+                .hasMessageStartingWith("Cannot write record orders-1@9: the value is null (a tombstone) and"
+                        + " behavior.on.null.values=fail");
         assertThatThrownBy(() -> task.put(List.of(new SinkRecord(TOPIC, 1, null, null, Schema.STRING_SCHEMA, "x", 10))))
                 .hasMessageStartingWith("Cannot write record orders-1@10: the value schema is STRING");
     }

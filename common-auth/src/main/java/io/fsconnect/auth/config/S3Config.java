@@ -9,6 +9,8 @@ import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
 
+import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 
 /** The keys of an {@code s3} data source: location, encryption and AWS authentication ({@link AwsConfig}). */
@@ -39,6 +41,15 @@ public final class S3Config {
     public static final String SSE_CUSTOMER_KEY_DOC = "The base64-encoded 256-bit key for SSE-C. Requires "
             + SSE_ALGORITHM + "=" + SSE_C + ".";
 
+    public static final String STS_ENDPOINT = "sts.endpoint";
+    public static final String STS_ENDPOINT_DOC = "The STS endpoint URL where sessions of " + AwsConfig.IAM_ROLE
+            + " are requested; with " + ObjectStoreConfig.ENDPOINT + " set (a compatible store such as Ceph RGW), "
+            + "that endpoint when not set, otherwise AWS's STS in the region.";
+
+    public static final String STS_REGION = "sts.region";
+    public static final String STS_REGION_DOC = "The region STS requests are signed for; " + REGION
+            + " when not set.";
+
     private S3Config() {
     }
 
@@ -59,19 +70,29 @@ public final class S3Config {
         KeyGroup auth = new KeyGroup(def, AwsConfig.GROUP);
         AwsConfig.defineAccessKeys(auth);
         AwsConfig.defineRole(auth);
+        auth.define(STS_ENDPOINT, Type.STRING, null, KeyGroup.described("an http(s) URL",
+                        ObjectStoreConfig::validateEndpoint), Importance.LOW, STS_ENDPOINT_DOC, Width.LONG,
+                        "STS endpoint")
+                .define(STS_REGION, Type.STRING, null, Importance.LOW, STS_REGION_DOC, Width.SHORT, "STS region");
     }
 
     static Optional<S3DataSource> read(Fields fields, String name) {
         Optional<S3Encryption> encryption = readEncryption(fields);
         boolean compatibleStore = fields.has(ObjectStoreConfig.ENDPOINT);
         Optional<AwsAuth> auth = AwsConfig.readAuth(fields, compatibleStore);
+        for (String key : List.of(STS_ENDPOINT, STS_REGION)) {
+            if (fields.present(key) && !fields.present(AwsConfig.IAM_ROLE)) {
+                fields.problem(key, fields.key(key) + " applies only to a role set with "
+                        + fields.key(AwsConfig.IAM_ROLE));
+            }
+        }
         if (fields.hasProblems() || auth.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new S3DataSource(name, fields.string(DataSourceConfig.DESCRIPTION),
                 fields.required(ObjectStoreConfig.BUCKET), ObjectStoreConfig.path(fields), fields.string(REGION),
                 ObjectStoreConfig.endpoint(fields), fields.bool(PATH_STYLE_ACCESS), encryption, auth.get(),
-                fields.options()));
+                fields.string(STS_ENDPOINT).map(URI::create), fields.string(STS_REGION), fields.options()));
     }
 
     private static Optional<S3Encryption> readEncryption(Fields fields) {

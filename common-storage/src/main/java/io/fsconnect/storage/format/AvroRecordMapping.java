@@ -69,6 +69,18 @@ public final class AvroRecordMapping {
         return new AvroRecordMapping(connectSchema, avro);
     }
 
+    /**
+     * The error for a schemaless value given to a format that needs a schema, saying what to set.
+     *
+     * @param formatName the format as users name it, e.g. {@code Parquet}
+     */
+    public static DataException missingSchema(String formatName) {
+        return new DataException("Cannot write a schemaless value as " + formatName + ": the format needs a value"
+                + " schema; set value.converter.schemas.enable=true for JsonConverter (and produce"
+                + " {\"schema\":...,\"payload\":...} envelopes), use a converter that supplies schemas, or write"
+                + " JSON Lines, CSV or TSV, which take schemaless values");
+    }
+
     /** The Avro record schema. */
     public org.apache.avro.Schema avroSchema() {
         return avroSchema;

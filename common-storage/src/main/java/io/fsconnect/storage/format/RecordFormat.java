@@ -2,6 +2,7 @@ package io.fsconnect.storage.format;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Optional;
 import org.apache.kafka.connect.data.Schema;
 
 /**
@@ -15,11 +16,18 @@ public interface RecordFormat {
     String extension();
 
     /**
-     * Starts a file on {@code out} whose records all have {@code valueSchema}. The writer never closes
-     * {@code out}: the caller decides whether the bytes are kept.
+     * Whether every file needs a value schema. Formats that do (Parquet, Avro) refuse schemaless values
+     * in {@link #open}; text formats (JSON Lines, CSV) also write schemaless values such as maps.
+     */
+    boolean requiresSchema();
+
+    /**
+     * Starts a file on {@code out} whose records all have {@code valueSchema}, or are schemaless when it is
+     * empty. The writer never closes {@code out}: the caller decides whether the bytes are kept.
      *
      * @throws IOException if the file cannot be started on the stream
-     * @throws org.apache.kafka.connect.errors.DataException if the format cannot represent the schema
+     * @throws org.apache.kafka.connect.errors.DataException if the format cannot represent the schema, or
+     *     needs one and none is given
      */
-    RecordWriter open(OutputStream out, Schema valueSchema) throws IOException;
+    RecordWriter open(OutputStream out, Optional<Schema> valueSchema) throws IOException;
 }

@@ -1,7 +1,7 @@
 package io.fsconnect.source.jdbc;
 
 import java.util.List;
-import org.apache.kafka.connect.data.Struct;
+import java.util.Optional;
 
 /**
  * {@code mode=bulk}: every cycle reads the whole table or query, a full snapshot; there is no offset
@@ -21,7 +21,7 @@ public final class BulkQueryMode implements QueryMode {
     }
 
     @Override
-    public JdbcOffset advance(JdbcOffset offset, Struct row, long rowNumber, SourceSpec source) {
-        return offset;
+    public Optional<JdbcOffset> advance(JdbcOffset offset, ReadRow row, SourceSpec source) {
+        return Optional.of(offset);
     }
 }

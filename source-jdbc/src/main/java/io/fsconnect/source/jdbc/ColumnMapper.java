@@ -10,6 +10,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongFunction;
 import org.apache.kafka.connect.data.Decimal;
@@ -17,11 +19,17 @@ import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.errors.ConnectException;
 
 /**
- * Maps the columns of a query result to Connect schemas and value readers. Supported: BOOLEAN/BIT,
- * TINYINT..BIGINT (widened when unsigned), REAL, FLOAT/DOUBLE, NUMERIC/DECIMAL as Connect
- * {@link Decimal} with the column's scale, CHAR/VARCHAR/TEXT, DATE, TIME, TIMESTAMP (with or without
- * time zone) and BINARY/VARBINARY/BLOB. Columns that may be NULL get optional schemas. Any other type
- * fails with an error naming the column and its type: nothing is dropped or sent as raw bytes.
+ * Maps the columns of a query result to Connect schemas and value readers. Supported: BOOLEAN/BIT(1)
+ * (MySQL/MariaDB TINYINT(1) included), TINYINT..BIGINT (widened when unsigned; BIGINT UNSIGNED is a
+ * Decimal of scale 0), REAL, FLOAT/DOUBLE, NUMERIC/DECIMAL as Connect {@link Decimal} with the
+ * column's scale and its precision in the {@code connect.decimal.precision} parameter (or integers
+ * and doubles, as {@code numeric.mapping} says), CHAR/VARCHAR/TEXT, DATE (MySQL YEAR included),
+ * TIME, TIMESTAMP/DATETIME (wall-clock time in {@code db.timezone}) and TIMESTAMP WITH TIME ZONE
+ * (absolute), BINARY/VARBINARY/BLOB/BYTEA as bytes, UUID as a STRING named {@value #UUID_SCHEMA_NAME},
+ * JSON/JSONB as a STRING named {@value #JSON_SCHEMA_NAME}, and PostgreSQL arrays of booleans,
+ * integers, floating-point numbers, text and UUIDs as Connect arrays with optional elements. Columns
+ * that may be NULL get optional schemas. Any other type fails with an error naming the column and
+ * its type, or with {@code unsupported.type.handling=string} is read as text: nothing is dropped.
  */
 public final class ColumnMapper {
 
@@ -29,12 +37,30 @@ public final class ColumnMapper {
     // PostgreSQL reports an unconstrained NUMERIC with a precision of 0 or 131089, larger than any declared one.
     private static final int MAX_DECLARED_PRECISION = 1000;
 
+    /** Schema name of UUID columns, which are strings in their canonical text form. */
+    public static final String UUID_SCHEMA_NAME = "io.fsconnect.Uuid";
+    /** Schema name of JSON and JSONB columns, which are strings holding the JSON text. */
+    public static final String JSON_SCHEMA_NAME = "io.fsconnect.Json";
+
     private final Dialect dialect;
     private final TemporalReaders temporal;
+    private final NumericMapping numericMapping;
+    private final UnsupportedTypeHandling unsupportedTypes;
 
     public ColumnMapper(Dialect dialect, ZoneId dbZone) {
+        this(dialect, dbZone, NumericMapping.NONE, UnsupportedTypeHandling.FAIL);
+    }
+
+    public ColumnMapper(Dialect dialect, JdbcSourceConfig config) {
+        this(dialect, config.dbTimeZone(), config.numericMapping(), config.unsupportedTypeHandling());
+    }
+
+    public ColumnMapper(Dialect dialect, ZoneId dbZone, NumericMapping numericMapping,
+                        UnsupportedTypeHandling unsupportedTypes) {
         this.dialect = dialect;
         this.temporal = dialect.temporalReaders(dbZone);
+        this.numericMapping = numericMapping;
+        this.unsupportedTypes = unsupportedTypes;
     }
 
     /** The row schema of a result whose metadata is {@code metadata}; {@code source} is for messages. */
@@ -69,7 +95,7 @@ public final class ColumnMapper {
             }
             case Types.BIT -> {
                 if (md.getPrecision(position) > 1) {
-                    throw unsupported(source, name, typeName, type, "a bit string of more than one bit");
+                    return unsupported(md, position, name, typeName, type, "a bit string of more than one bit", source);
                 }
                 schema = SchemaBuilder.bool();
                 reader = ColumnMapper::readBoolean;
@@ -115,11 +141,29 @@ public final class ColumnMapper {
             case Types.NUMERIC, Types.DECIMAL -> {
                 int precision = md.getPrecision(position);
                 int scale = md.getScale(position);
-                if (precision <= 0 || precision > MAX_DECLARED_PRECISION) {
+                boolean declared = precision > 0 && precision <= MAX_DECLARED_PRECISION;
+                if (numericMapping != NumericMapping.NONE && declared && scale == 0 && precision <= 18) {
+                    schema = precision <= 2 ? SchemaBuilder.int8() : precision <= 4 ? SchemaBuilder.int16()
+                        : precision <= 9 ? SchemaBuilder.int32() : SchemaBuilder.int64();
+                    reader = precision <= 2 ? integer(Byte.MIN_VALUE, Byte.MAX_VALUE, v -> (byte) v)
+                        : precision <= 4 ? integer(Short.MIN_VALUE, Short.MAX_VALUE, v -> (short) v)
+                        : precision <= 9 ? integer(Integer.MIN_VALUE, Integer.MAX_VALUE, v -> (int) v)
+                        : integer(Long.MIN_VALUE, Long.MAX_VALUE, v -> v);
+                    break;
+                }
+                if (numericMapping == NumericMapping.BEST_FIT && (!declared || scale > 0)) {
+                    schema = SchemaBuilder.float64();
+                    reader = (rs, i) -> {
+                        double value = rs.getDouble(i);
+                        return rs.wasNull() ? null : value;
+                    };
+                    break;
+                }
+                if (!declared) {
                     throw new ConnectException("Cannot map column '" + name + "' of " + source.describe() + ": its type "
                         + typeName + " has no declared precision and scale, and a Connect Decimal needs a fixed "
                         + "scale; declare the column as NUMERIC(p,s) or CAST it in the query, e.g. CAST(" + name
-                        + " AS NUMERIC(38,10))");
+                        + " AS NUMERIC(38,10)), or set " + JdbcSourceConfig.NUMERIC_MAPPING + "=best_fit");
                 }
                 schema = decimalSchema(scale, precision);
                 reader = decimal(scale);
@@ -148,7 +192,27 @@ public final class ColumnMapper {
                 schema = SchemaBuilder.bytes();
                 reader = (rs, i) -> rs.getBytes(i);
             }
-            default -> throw unsupported(source, name, typeName, type, "not supported yet");
+            case Types.ARRAY -> {
+                Optional<ArrayElement> element = ArrayElement.of(typeName);
+                if (element.isEmpty()) {
+                    return unsupported(md, position, name, typeName, type, "an array of a type without a mapping",
+                        source);
+                }
+                schema = SchemaBuilder.array(element.get().schema());
+                reader = element.get()::read;
+            }
+            default -> {
+                String lower = typeName == null ? "" : typeName.toLowerCase(Locale.ROOT);
+                if (lower.equals("uuid")) {
+                    schema = SchemaBuilder.string().name(UUID_SCHEMA_NAME);
+                    reader = (rs, i) -> rs.getString(i);
+                } else if (lower.equals("json") || lower.equals("jsonb")) {
+                    schema = SchemaBuilder.string().name(JSON_SCHEMA_NAME);
+                    reader = (rs, i) -> rs.getString(i);
+                } else {
+                    return unsupported(md, position, name, typeName, type, "a type without a mapping", source);
+                }
+            }
         }
         if (optional) {
             schema.optional();
@@ -161,11 +225,17 @@ public final class ColumnMapper {
         return precision > 0 ? typeName + "(" + precision + "," + md.getScale(position) + ")" : typeName;
     }
 
-    private static ConnectException unsupported(SourceSpec source, String name, String typeName, int type,
-                                                 String why) {
-        return new ConnectException("Cannot map column '" + name + "' of " + source.describe() + ": its type "
-            + typeName + " (java.sql.Types " + type + ") is " + why + "; a later version will map it. "
-            + "Leave the column out of the query or CAST it to a supported type");
+    /** The column read as text under {@code unsupported.type.handling=string}; otherwise the error. */
+    private Column unsupported(ResultSetMetaData md, int position, String name, String typeName, int type,
+                               String why, SourceSpec source) throws SQLException {
+        if (unsupportedTypes == UnsupportedTypeHandling.STRING) {
+            return new Column(name, position, SchemaBuilder.string().optional().build(),
+                describeType(md, position, typeName), (rs, i) -> rs.getString(i));
+        }
+        throw new ConnectException("Cannot map column '" + name + "' of " + source.describe() + ": its type "
+            + typeName + " (java.sql.Types " + type + ") is " + why + ". Set "
+            + JdbcSourceConfig.UNSUPPORTED_TYPE_HANDLING + "=string to read it as text, leave the column out of "
+            + "the query, or CAST it to a supported type");
     }
 
     private static SchemaBuilder decimalSchema(int scale, int precision) {

@@ -2,12 +2,19 @@ package io.fsconnect.source.jdbc;
 
 import java.math.RoundingMode;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.Calendar;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.TimeZone;
 import java.util.stream.Collectors;
 
 /**
@@ -71,6 +78,32 @@ public interface Dialect {
     /** Reads DATE, TIME and TIMESTAMP columns as Connect logical values. */
     default TemporalReaders temporalReaders(ZoneId dbZone) {
         return TemporalReaders.standard(dbZone);
+    }
+
+    /**
+     * The expression the timestamp modes compare and order on, given the quoted column (or
+     * {@code COALESCE} of columns); a dialect whose timestamps are text normalises it here.
+     */
+    default String timestampExpression(String expression) {
+        return expression;
+    }
+
+    /**
+     * Binds a timestamp-mode bound as parameter {@code index}: an absolute instant, which the database
+     * compares with TIMESTAMP columns as wall-clock time in {@code dbZone}.
+     */
+    default void bindTimestamp(PreparedStatement statement, int index, Instant value, ZoneId dbZone)
+        throws SQLException {
+        statement.setTimestamp(index, Timestamp.from(value), Calendar.getInstance(TimeZone.getTimeZone(dbZone)));
+    }
+
+    /**
+     * The value of a timestamp column of the current row with all the precision the database keeps
+     * (Connect's Timestamp keeps milliseconds only), or empty for NULL.
+     */
+    default Optional<Instant> readTimestamp(ResultSet results, int column, ZoneId dbZone) throws SQLException {
+        Timestamp value = results.getTimestamp(column, Calendar.getInstance(TimeZone.getTimeZone(dbZone)));
+        return Optional.ofNullable(value).map(Timestamp::toInstant);
     }
 
     /** The dialect of {@code jdbcUrl}; unknown databases get ANSI double-quoted identifiers. */

@@ -1,12 +1,16 @@
 package io.fsconnect.source.jdbc;
 
+import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Function;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
@@ -21,8 +25,8 @@ import org.apache.kafka.common.config.types.Password;
 /**
  * The configuration of the JDBC source connector and of its task: one {@link ConfigDef} for both,
  * typed accessors, and the cross-field rules ({@code table.name} XOR {@code query}; an incrementing
- * column for {@code mode=incrementing}). Constructing an instance with a configuration that breaks a
- * rule throws a {@link ConfigException} naming the keys; {@link #crossFieldProblems} reports the
+ * column for the modes that use one, timestamp columns for the timestamp modes). Constructing an
+ * instance with a configuration that breaks a rule throws a {@link ConfigException} naming the keys; {@link #crossFieldProblems} reports the
  * same rules per key for {@code validate()}. The password is only reachable through
  * {@link #password()} and never appears in {@link #toString()}.
  */
@@ -56,9 +60,9 @@ public final class JdbcSourceConfig extends AbstractConfig {
 
     public static final String QUERY = "query";
     private static final String QUERY_DOC =
-        "SQL query to read; it may contain joins, WHERE and GROUP BY. In incrementing mode it is "
-            + "wrapped as a subquery and filtered and ordered on the incrementing column, never "
-            + "appended to. Changing the query starts reading afresh. Set exactly one of table.name "
+        "SQL query to read; it may contain joins, WHERE and GROUP BY. In the incremental modes it is "
+            + "wrapped as a subquery and filtered and ordered on the timestamp and incrementing "
+            + "columns, never appended to. Changing the query starts reading afresh. Set exactly one of table.name "
             + "and query.";
     private static final String QUERY_DEFAULT = null;
 
@@ -66,7 +70,15 @@ public final class JdbcSourceConfig extends AbstractConfig {
     private static final String MODE_DOC =
         "How rows are read each cycle: 'bulk' reads the whole table or query (a full snapshot per "
             + "cycle); 'incrementing' reads only rows whose incrementing.column.name is greater than "
-            + "the last one read, and resumes from there after a restart.";
+            + "the last one read, and resumes from there after a restart; 'timestamp' reads rows whose "
+            + "timestamp.column.name is at or after the last one read minus timestamp.lookback.ms; "
+            + "'timestamp+incrementing' does the same ordered by timestamp and then the incrementing "
+            + "column. The timestamp modes lose no row sharing a timestamp across restarts, and "
+            + "deliver rows committed late by long transactions provided they commit within "
+            + "timestamp.lookback.ms + timestamp.delay.interval.ms - poll.interval.ms of the time "
+            + "their timestamp states and the database and worker clocks agree within "
+            + "timestamp.delay.interval.ms. Delivery is at least once: after a restart, the rows of "
+            + "the lookback window are sent again.";
     private static final String MODE_DEFAULT = Mode.BULK.configValue();
 
     public static final String INCREMENTING_COLUMN_NAME = "incrementing.column.name";
@@ -74,6 +86,44 @@ public final class JdbcSourceConfig extends AbstractConfig {
         "Integer column, strictly increasing for new rows, that mode=incrementing filters and orders "
             + "on. Required for mode=incrementing.";
     private static final String INCREMENTING_COLUMN_NAME_DEFAULT = null;
+
+    public static final String INCREMENTING_INITIAL = "incrementing.initial";
+    private static final String INCREMENTING_INITIAL_DOC =
+        "In mode=incrementing, read only rows whose incrementing column is greater than this value "
+            + "when no offset is stored yet. Unset reads every row.";
+    private static final Long INCREMENTING_INITIAL_DEFAULT = null;
+
+    public static final String TIMESTAMP_COLUMN_NAME = "timestamp.column.name";
+    private static final String TIMESTAMP_COLUMN_NAME_DOC =
+        "TIMESTAMP, DATETIME or DATE column(s) that the timestamp modes filter and order on, set when a "
+            + "row is inserted or changed. With several columns a row's timestamp is the first that "
+            + "is not NULL (COALESCE), e.g. updated_at,created_at. Rows where all are NULL are never "
+            + "read. Required for mode=timestamp and mode=timestamp+incrementing.";
+    private static final List<String> TIMESTAMP_COLUMN_NAME_DEFAULT = List.of();
+
+    public static final String TIMESTAMP_DELAY_INTERVAL_MS = "timestamp.delay.interval.ms";
+    private static final String TIMESTAMP_DELAY_INTERVAL_MS_DOC =
+        "How long after the time a row's timestamp states it may be read: each cycle reads only "
+            + "timestamps before now minus this delay (the worker's clock). Covers clock skew between "
+            + "the worker and the database and lets writers finish a group of rows.";
+    private static final long TIMESTAMP_DELAY_INTERVAL_MS_DEFAULT = 0L;
+
+    public static final String TIMESTAMP_LOOKBACK_MS = "timestamp.lookback.ms";
+    private static final String TIMESTAMP_LOOKBACK_MS_DOC =
+        "Safety window of the timestamp modes: each cycle re-reads the rows whose timestamps lie "
+            + "within this long before the newest timestamp delivered, sends the ones committed late "
+            + "(by transactions that were still open when newer rows were read) and skips the ones "
+            + "already sent. Set it above the longest transaction that writes the table. The task "
+            + "keeps the identities of the rows in the window in memory; after a restart it sends them "
+            + "once more. 0 turns the window off: late commits with an older timestamp are then missed.";
+    private static final long TIMESTAMP_LOOKBACK_MS_DEFAULT = 60_000L;
+
+    public static final String TIMESTAMP_INITIAL = "timestamp.initial";
+    private static final String TIMESTAMP_INITIAL_DOC =
+        "In the timestamp modes, read only rows whose timestamp is at or after this time (epoch "
+            + "milliseconds) when no offset is stored yet; -1 means the time the task starts. Unset "
+            + "reads every row.";
+    private static final Long TIMESTAMP_INITIAL_DEFAULT = null;
 
     public static final String TOPIC = "topic";
     private static final String TOPIC_DOC = "Kafka topic the rows are written to.";
@@ -96,6 +146,21 @@ public final class JdbcSourceConfig extends AbstractConfig {
         "Time zone in which TIMESTAMP columns without a time zone are interpreted (a java.time.ZoneId, "
             + "e.g. Europe/Berlin). Columns with a time zone are absolute and unaffected.";
     private static final String DB_TIMEZONE_DEFAULT = "UTC";
+
+    public static final String NUMERIC_MAPPING = "numeric.mapping";
+    private static final String NUMERIC_MAPPING_DOC =
+        "How NUMERIC/DECIMAL columns with a declared precision appear: 'none' as a Connect Decimal "
+            + "with the column's scale (exact); 'precision_only' turns whole-number columns of up to 18 "
+            + "digits into INT8/INT16/INT32/INT64 by precision (exact); 'best_fit' does that and turns "
+            + "columns with fraction digits into FLOAT64 (may round beyond about 15 significant digits).";
+    private static final String NUMERIC_MAPPING_DEFAULT = NumericMapping.NONE.configValue();
+
+    public static final String UNSUPPORTED_TYPE_HANDLING = "unsupported.type.handling";
+    private static final String UNSUPPORTED_TYPE_HANDLING_DOC =
+        "What a column of a type without a mapping does: 'fail' stops the task (and validation) with "
+            + "an error naming the column and its type; 'string' reads it as the driver's text form "
+            + "of the value. A column is never dropped.";
+    private static final String UNSUPPORTED_TYPE_HANDLING_DEFAULT = UnsupportedTypeHandling.FAIL.configValue();
 
     public static final String POLL_INTERVAL_MS = "poll.interval.ms";
     private static final String POLL_INTERVAL_MS_DOC =
@@ -153,6 +218,18 @@ public final class JdbcSourceConfig extends AbstractConfig {
         def.define(INCREMENTING_COLUMN_NAME, Type.STRING, INCREMENTING_COLUMN_NAME_DEFAULT,
             Importance.MEDIUM, INCREMENTING_COLUMN_NAME_DOC, SOURCE_GROUP, ++order, Width.MEDIUM,
             "Incrementing column");
+        def.define(INCREMENTING_INITIAL, Type.LONG, INCREMENTING_INITIAL_DEFAULT, Importance.LOW,
+            INCREMENTING_INITIAL_DOC, SOURCE_GROUP, ++order, Width.SHORT, "Initial incrementing value");
+        def.define(TIMESTAMP_COLUMN_NAME, Type.LIST, TIMESTAMP_COLUMN_NAME_DEFAULT, new NonBlankItems(),
+            Importance.MEDIUM, TIMESTAMP_COLUMN_NAME_DOC, SOURCE_GROUP, ++order, Width.LONG, "Timestamp columns");
+        def.define(TIMESTAMP_DELAY_INTERVAL_MS, Type.LONG, TIMESTAMP_DELAY_INTERVAL_MS_DEFAULT, Range.atLeast(0),
+            Importance.LOW, TIMESTAMP_DELAY_INTERVAL_MS_DOC, SOURCE_GROUP, ++order, Width.SHORT,
+            "Timestamp delay (ms)");
+        def.define(TIMESTAMP_LOOKBACK_MS, Type.LONG, TIMESTAMP_LOOKBACK_MS_DEFAULT, Range.atLeast(0),
+            Importance.MEDIUM, TIMESTAMP_LOOKBACK_MS_DOC, SOURCE_GROUP, ++order, Width.SHORT,
+            "Timestamp lookback window (ms)");
+        def.define(TIMESTAMP_INITIAL, Type.LONG, TIMESTAMP_INITIAL_DEFAULT, new InitialTimestamp(), Importance.LOW,
+            TIMESTAMP_INITIAL_DOC, SOURCE_GROUP, ++order, Width.SHORT, "Initial timestamp");
 
         order = 0;
         def.define(TOPIC, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(),
@@ -164,6 +241,11 @@ public final class JdbcSourceConfig extends AbstractConfig {
             EVENT_TIME_COLUMN_DOC, RECORD_GROUP, ++order, Width.MEDIUM, "Event time column");
         def.define(DB_TIMEZONE, Type.STRING, DB_TIMEZONE_DEFAULT, new ValidZoneId(), Importance.MEDIUM,
             DB_TIMEZONE_DOC, RECORD_GROUP, ++order, Width.SHORT, "Database time zone");
+        def.define(NUMERIC_MAPPING, Type.STRING, NUMERIC_MAPPING_DEFAULT, ValidString.in(NumericMapping.configValues()),
+            Importance.MEDIUM, NUMERIC_MAPPING_DOC, RECORD_GROUP, ++order, Width.SHORT, "Numeric mapping");
+        def.define(UNSUPPORTED_TYPE_HANDLING, Type.STRING, UNSUPPORTED_TYPE_HANDLING_DEFAULT,
+            ValidString.in(UnsupportedTypeHandling.configValues()), Importance.LOW, UNSUPPORTED_TYPE_HANDLING_DOC,
+            RECORD_GROUP, ++order, Width.SHORT, "Unsupported type handling");
 
         order = 0;
         def.define(POLL_INTERVAL_MS, Type.LONG, POLL_INTERVAL_MS_DEFAULT, Range.atLeast(1),
@@ -196,11 +278,19 @@ public final class JdbcSourceConfig extends AbstractConfig {
             problems.add(new ConfigProblem(TABLE_NAME, message));
             problems.add(new ConfigProblem(QUERY, message));
         }
-        Object mode = parsed.apply(MODE);
-        if (Mode.INCREMENTING.configValue().equals(mode) && !isSet(parsed.apply(INCREMENTING_COLUMN_NAME))) {
+        Object modeValue = parsed.apply(MODE);
+        Optional<Mode> mode = Arrays.stream(Mode.values()).filter(m -> m.configValue().equals(modeValue)).findFirst();
+        if (mode.filter(Mode::usesIncrementingColumn).isPresent() && !isSet(parsed.apply(INCREMENTING_COLUMN_NAME))) {
             problems.add(new ConfigProblem(INCREMENTING_COLUMN_NAME, "Cannot use " + MODE + "="
-                + Mode.INCREMENTING.configValue() + " without " + INCREMENTING_COLUMN_NAME
+                + modeValue + " without " + INCREMENTING_COLUMN_NAME
                 + ": set it to an integer column that increases for new rows"));
+        }
+        Object timestampColumns = parsed.apply(TIMESTAMP_COLUMN_NAME);
+        boolean hasTimestampColumns = timestampColumns instanceof List<?> list && !list.isEmpty();
+        if (mode.filter(Mode::usesTimestampColumn).isPresent() && !hasTimestampColumns) {
+            problems.add(new ConfigProblem(TIMESTAMP_COLUMN_NAME, "Cannot use " + MODE + "=" + modeValue
+                + " without " + TIMESTAMP_COLUMN_NAME + ": set it to the TIMESTAMP column(s) set when a row is "
+                + "inserted or changed"));
         }
         return problems;
     }
@@ -235,6 +325,32 @@ public final class JdbcSourceConfig extends AbstractConfig {
         return Optional.ofNullable(getString(INCREMENTING_COLUMN_NAME)).map(String::strip).filter(c -> !c.isEmpty());
     }
 
+    public OptionalLong incrementingInitial() {
+        Long value = getLong(INCREMENTING_INITIAL);
+        return value == null ? OptionalLong.empty() : OptionalLong.of(value);
+    }
+
+    public List<String> timestampColumns() {
+        return getList(TIMESTAMP_COLUMN_NAME).stream().map(String::strip).toList();
+    }
+
+    public Duration timestampDelay() {
+        return Duration.ofMillis(getLong(TIMESTAMP_DELAY_INTERVAL_MS));
+    }
+
+    public Duration timestampLookback() {
+        return Duration.ofMillis(getLong(TIMESTAMP_LOOKBACK_MS));
+    }
+
+    /** Where the timestamp modes start without an offset; -1 is resolved against {@code clock}. */
+    public Optional<Instant> timestampInitial(Clock clock) {
+        Long value = getLong(TIMESTAMP_INITIAL);
+        if (value == null) {
+            return Optional.empty();
+        }
+        return Optional.of(value == -1 ? clock.instant() : Instant.ofEpochMilli(value));
+    }
+
     public String topic() {
         return getString(TOPIC);
     }
@@ -249,6 +365,14 @@ public final class JdbcSourceConfig extends AbstractConfig {
 
     public ZoneId dbTimeZone() {
         return ZoneId.of(getString(DB_TIMEZONE));
+    }
+
+    public NumericMapping numericMapping() {
+        return NumericMapping.fromConfigValue(getString(NUMERIC_MAPPING));
+    }
+
+    public UnsupportedTypeHandling unsupportedTypeHandling() {
+        return UnsupportedTypeHandling.fromConfigValue(getString(UNSUPPORTED_TYPE_HANDLING));
     }
 
     public Duration pollInterval() {
@@ -284,6 +408,21 @@ public final class JdbcSourceConfig extends AbstractConfig {
         @Override
         public String toString() {
             return "list of column names";
+        }
+    }
+
+    private static final class InitialTimestamp implements ConfigDef.Validator {
+        @Override
+        public void ensureValid(String name, Object value) {
+            if (value instanceof Long millis && millis < -1) {
+                throw new ConfigException(name, value, "Cannot start at a negative time: use epoch "
+                    + "milliseconds, or -1 for the time the task starts");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "epoch milliseconds, or -1 for now";
         }
     }
 

@@ -13,7 +13,8 @@ import org.apache.kafka.connect.source.SourceConnector;
 /**
  * A Kafka Connect source that reads one table or one SQL query of a JDBC database into one topic,
  * either as a full snapshot every {@code poll.interval.ms} ({@code mode=bulk}) or as the rows added
- * since the last one read ({@code mode=incrementing}). Records carry the primary key as their key and
+ * or changed since the last one read ({@code incrementing}, {@code timestamp},
+ * {@code timestamp+incrementing}; see {@link TimestampQueryMode} for what the timestamp modes guarantee). Records carry the primary key as their key and
  * the event time as their timestamp when configured. This version runs exactly one task, whatever
  * {@code tasks.max} says: the source is read by a single streaming query. {@link #validate} checks
  * the keys together and, when they look right, against the database itself.

@@ -2,6 +2,8 @@ package io.fsconnect.source.jdbc;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.storage.OffsetStorageReader;
@@ -23,14 +25,31 @@ public final class OffsetLoader {
 
     /** Parses a stored offset map; {@code stored} may be null (no offset). */
     public static JdbcOffset parse(SourcePartition partition, Map<String, ?> stored) {
-        if (stored == null || stored.isEmpty()) {
-            return JdbcOffset.none();
+        JdbcOffset offset = JdbcOffset.none();
+        if (stored == null) {
+            return offset;
         }
-        Object value = stored.get(JdbcOffset.INCREMENTING_KEY);
-        if (value == null) {
-            return JdbcOffset.none();
+        Object incrementing = stored.get(JdbcOffset.INCREMENTING_KEY);
+        if (incrementing != null) {
+            offset = offset.withIncrementing(toLong(partition, incrementing));
         }
-        return JdbcOffset.none().withIncrementing(toLong(partition, value));
+        Object timestamp = stored.get(JdbcOffset.TIMESTAMP_KEY);
+        if (timestamp != null) {
+            offset = offset.withTimestamp(toInstant(partition, timestamp));
+        }
+        return offset;
+    }
+
+    private static Instant toInstant(SourcePartition partition, Object value) {
+        if (value instanceof String text) {
+            try {
+                return Instant.parse(text.strip());
+            } catch (DateTimeParseException e) {
+                // fall through to the error below, which explains what is expected
+            }
+        }
+        throw invalid(partition, JdbcOffset.TIMESTAMP_KEY, value,
+            "an ISO-8601 instant string such as 2024-03-01T10:00:00.123456Z");
     }
 
     private static long toLong(SourcePartition partition, Object value) {
@@ -50,9 +69,12 @@ public final class OffsetLoader {
         } catch (ArithmeticException | NumberFormatException e) {
             // fall through to the error below, which explains what is expected
         }
-        throw new ConnectException("Cannot load the offset of " + partition.id() + ": '"
-            + JdbcOffset.INCREMENTING_KEY + "' is " + value + " (" + value.getClass().getSimpleName()
-            + "), expected a whole number within the range of a long; correct or delete the offset "
+        throw invalid(partition, JdbcOffset.INCREMENTING_KEY, value, "a whole number within the range of a long");
+    }
+
+    private static ConnectException invalid(SourcePartition partition, String key, Object value, String expected) {
+        return new ConnectException("Cannot load the offset of " + partition.id() + ": '" + key + "' is " + value
+            + " (" + value.getClass().getSimpleName() + "), expected " + expected + "; correct or delete the offset "
             + "with the Connect REST API (PATCH or DELETE /connectors/<name>/offsets)");
     }
 }

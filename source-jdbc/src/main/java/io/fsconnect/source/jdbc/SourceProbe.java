@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,9 +51,12 @@ final class SourceProbe {
                 .toSeconds();
             statement.setQueryTimeout((int) Math.max(1, timeout));
             try (ResultSet results = statement.executeQuery()) {
-                RowSchema rows = new ColumnMapper(dialect, config.dbTimeZone()).map(results.getMetaData(), source);
-                check(problems, JdbcSourceConfig.INCREMENTING_COLUMN_NAME,
-                    () -> config.mode().create(config).check(rows, source));
+                RowSchema rows = new ColumnMapper(dialect, config).map(results.getMetaData(), source);
+                try {
+                    config.mode().create(config, Clock.systemUTC()).check(rows, source);
+                } catch (UnusableColumnException e) {
+                    problems.put(e.configKey(), e.getMessage());
+                }
                 check(problems, JdbcSourceConfig.PRIMARY_KEY_COLUMNS, () -> new RecordMapper(rows, source,
                     config.topic(), config.primaryKeyColumns(), Optional.empty()));
                 check(problems, JdbcSourceConfig.EVENT_TIME_COLUMN, () -> new RecordMapper(rows, source,

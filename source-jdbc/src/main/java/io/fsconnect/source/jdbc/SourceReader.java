@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -69,8 +70,8 @@ final class SourceReader implements AutoCloseable {
         this.config = config;
         this.source = config.source();
         this.dialect = Dialect.forUrl(config.connectionUrl());
-        this.mode = config.mode().create(config);
-        this.columns = new ColumnMapper(dialect, config.dbTimeZone());
+        this.mode = config.mode().create(config, Clock.systemUTC());
+        this.columns = new ColumnMapper(dialect, config);
         this.opener = new ConnectionOpener(config.connectionUrl(), config.user(), config.password());
         this.offset = offset;
         this.nextCycle = firstCycle;
@@ -106,13 +107,23 @@ final class SourceReader implements AutoCloseable {
             // Only records that are returned move the offset: a failure mid-batch resumes after the last one.
             JdbcOffset batchOffset = offset;
             List<SourceRecord> records = new ArrayList<>(Math.min(config.batchMaxRows(), 1024));
-            while (records.size() < config.batchMaxRows() && current.results.next()) {
+            // Rows skipped as already delivered count too, so one call reads at most batch.max.rows rows.
+            boolean exhausted = false;
+            for (int examined = 0; examined < config.batchMaxRows(); examined++) {
+                if (!current.results.next()) {
+                    exhausted = true;
+                    break;
+                }
                 long rowNumber = ++current.rowsRead;
                 Struct row = readRow(current, rowNumber, batchOffset);
-                batchOffset = mode.advance(batchOffset, row, rowNumber, source);
-                records.add(current.records.toRecord(row, batchOffset, rowNumber));
+                Optional<JdbcOffset> after = mode.advance(batchOffset,
+                    new ReadRow(row, current.results, current.rows, rowNumber), source);
+                if (after.isPresent()) {
+                    batchOffset = after.get();
+                    records.add(current.records.toRecord(row, batchOffset, rowNumber));
+                }
             }
-            if (records.size() < config.batchMaxRows()) {
+            if (exhausted) {
                 finishCycle(open, current);
             }
             offset = batchOffset;
@@ -199,7 +210,12 @@ final class SourceReader implements AutoCloseable {
             statement.setFetchSize(config.batchMaxRows());
             config.queryTimeout().ifPresent(timeout -> setQueryTimeout(statement, timeout));
             for (int i = 0; i < query.parameters().size(); i++) {
-                statement.setObject(i + 1, query.parameters().get(i));
+                Object parameter = query.parameters().get(i);
+                if (parameter instanceof Instant timestamp) {
+                    dialect.bindTimestamp(statement, i + 1, timestamp, config.dbTimeZone());
+                } else {
+                    statement.setObject(i + 1, parameter);
+                }
             }
             inFlight = statement;
             Callable<ResultSet> execute = statement::executeQuery;
@@ -247,6 +263,7 @@ final class SourceReader implements AutoCloseable {
 
     /** Closes the open cycle and connection after a failure; the next attempt is one poll interval away. */
     private void reset(Instant now) {
+        mode.forgetDelivered();
         closeQueryAndConnection();
         nextCycle = now.plus(config.pollInterval());
     }

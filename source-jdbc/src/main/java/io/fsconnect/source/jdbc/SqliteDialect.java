@@ -1,6 +1,8 @@
 package io.fsconnect.source.jdbc;
 
 import java.math.RoundingMode;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -17,6 +19,7 @@ import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 import java.util.Date;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * SQLite. Its driver derives a column's type code from the value in the current row, so the type is
@@ -39,6 +42,8 @@ public final class SqliteDialect extends AnsiDialect {
         .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
         .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
         .toFormatter(Locale.ROOT);
+
+    private static final DateTimeFormatter BOUND = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS", Locale.ROOT);
 
     @Override
     public String name() {
@@ -99,6 +104,26 @@ public final class SqliteDialect extends AnsiDialect {
             case Types.REAL, Types.FLOAT -> Types.DOUBLE;
             default -> valueType;
         };
+    }
+
+    /**
+     * SQLite compares text, so timestamps written as {@code 2024-03-01T10:00}, {@code 2024-03-01 10:00:00}
+     * or with fractions are normalised to one sortable form first (millisecond precision).
+     */
+    @Override
+    public String timestampExpression(String expression) {
+        return "strftime('%Y-%m-%d %H:%M:%f', " + expression + ")";
+    }
+
+    @Override
+    public void bindTimestamp(PreparedStatement statement, int index, Instant value, ZoneId dbZone)
+        throws SQLException {
+        statement.setString(index, BOUND.format(LocalDateTime.ofInstant(value, dbZone)));
+    }
+
+    @Override
+    public Optional<Instant> readTimestamp(ResultSet results, int column, ZoneId dbZone) throws SQLException {
+        return Optional.ofNullable(toInstant(results.getObject(column), dbZone));
     }
 
     @Override

@@ -95,23 +95,30 @@ class ColumnMapperTest {
     }
 
     @Test
-    void aColumnOfAnUnsupportedTypeFailsNamingItAndItsType() throws Exception {
+    void aColumnOfAnUnsupportedTypeFailsNamingItAndItsTypeOrIsReadAsTextWhenConfigured() throws Exception {
         SqliteDatabase db = new SqliteDatabase(dir);
-        db.execute("CREATE TABLE t (id INTEGER, tag UUID)", "INSERT INTO t VALUES (1, 'abc')");
+        db.execute("CREATE TABLE t (id INTEGER, tag GEOMETRY)", "INSERT INTO t VALUES (1, 'abc')");
         try (RunningTask running = new RunningTask(db.tableConfig("t"))) {
             assertThatThrownBy(running::pollUntilItFails).isInstanceOf(ConnectException.class)
-                .hasMessageContaining("'tag'").hasMessageContaining("UUID")
-                .hasMessageContaining("a later version will map it");
+                .hasMessageContaining("'tag'").hasMessageContaining("GEOMETRY")
+                .hasMessageContaining("unsupported.type.handling=string");
+        }
+        Map<String, String> asText = db.tableConfig("t");
+        asText.put(JdbcSourceConfig.UNSUPPORTED_TYPE_HANDLING, "string");
+        try (RunningTask running = new RunningTask(asText)) {
+            SourceRecord record = running.nextBatch().get(0);
+            assertThat(record.valueSchema().field("tag").schema()).isEqualTo(Schema.OPTIONAL_STRING_SCHEMA);
+            assertThat(((Struct) record.value()).get("tag")).isEqualTo("abc");
         }
     }
 
     @Test
-    void anArrayColumnIsRefusedRatherThanDropped() {
-        ResultSetMetaData metadata = metadata(Types.ARRAY, "_int4", 0, 0);
+    void anArrayOfAnUnmappedElementTypeIsRefusedRatherThanDropped() {
+        ResultSetMetaData metadata = metadata(Types.ARRAY, "_point", 0, 0);
         assertThatThrownBy(() -> new ColumnMapper(new PostgresDialect(), ZoneId.of("UTC")).map(metadata, SOURCE))
             .isInstanceOf(ConnectException.class)
             .hasMessageStartingWith("Cannot map column 'c' of table t")
-            .hasMessageContaining("_int4").hasMessageContaining("a later version will map it");
+            .hasMessageContaining("_point").hasMessageContaining("unsupported.type.handling=string");
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.fsconnect.storage.format.RecordWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Objects;
+import java.util.Optional;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.connect.data.Schema;
@@ -42,8 +43,14 @@ public final class ParquetFormat implements RecordFormat {
     }
 
     @Override
-    public RecordWriter open(OutputStream out, Schema valueSchema) throws IOException {
-        AvroRecordMapping mapping = AvroRecordMapping.of(valueSchema, decimals);
+    public boolean requiresSchema() {
+        return true;
+    }
+
+    @Override
+    public RecordWriter open(OutputStream out, Optional<Schema> valueSchema) throws IOException {
+        AvroRecordMapping mapping = AvroRecordMapping.of(valueSchema.orElseThrow(() -> AvroRecordMapping.missingSchema(
+                "Parquet")), decimals);
         StreamOutputFile file = new StreamOutputFile(out);
         PlainParquetConfiguration conf = new PlainParquetConfiguration();
         conf.setBoolean(AvroWriteSupport.WRITE_OLD_LIST_STRUCTURE, false);

@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.avro.Conversions;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.data.TimeConversions;
@@ -130,7 +131,7 @@ class ParquetRoundTripTest {
     void decimalWiderThanItsPrecisionIsRefusedWithTheFieldName() throws IOException {
         Struct value = fullRecord().put("price", new BigDecimal("123456789.00"));
 
-        try (RecordWriter writer = new ParquetFormat(ParquetCodec.NONE).open(OutputStream.nullOutputStream(), SCHEMA)) {
+        try (RecordWriter writer = new ParquetFormat(ParquetCodec.NONE).open(OutputStream.nullOutputStream(), Optional.of(SCHEMA))) {
             assertThatThrownBy(() -> writer.write(value)).isInstanceOf(DataException.class)
                     .hasMessageContaining("Cannot write decimal 123456789.00 in field 'price'")
                     .hasMessageContaining("precision 10");
@@ -141,7 +142,7 @@ class ParquetRoundTripTest {
     void invalidAvroFieldNamesAreRefusedWithTheFieldName() {
         Schema schema = SchemaBuilder.struct().field("user-id", Schema.STRING_SCHEMA).build();
 
-        assertThatThrownBy(() -> new ParquetFormat(ParquetCodec.NONE).open(OutputStream.nullOutputStream(), schema))
+        assertThatThrownBy(() -> new ParquetFormat(ParquetCodec.NONE).open(OutputStream.nullOutputStream(), Optional.of(schema)))
                 .isInstanceOf(DataException.class)
                 .hasMessageStartingWith("Cannot map field 'user-id' to Avro");
     }
@@ -150,7 +151,7 @@ class ParquetRoundTripTest {
     void writerClosedWithoutCommitWritesNoFooter() throws IOException {
         Path file = directory.resolve("abandoned.parquet");
         try (OutputStream out = Files.newOutputStream(file)) {
-            RecordWriter writer = new ParquetFormat(ParquetCodec.SNAPPY).open(out, SCHEMA);
+            RecordWriter writer = new ParquetFormat(ParquetCodec.SNAPPY).open(out, Optional.of(SCHEMA));
             writer.write(fullRecord());
             assertThat(writer.bytesWritten()).isPositive();
             writer.close();
@@ -230,7 +231,7 @@ class ParquetRoundTripTest {
 
     private Path write(ParquetFormat format, List<Struct> values) throws IOException {
         Path file = directory.resolve("out" + format.extension());
-        try (OutputStream out = Files.newOutputStream(file); RecordWriter writer = format.open(out, SCHEMA)) {
+        try (OutputStream out = Files.newOutputStream(file); RecordWriter writer = format.open(out, Optional.of(SCHEMA))) {
             for (Struct value : values) {
                 writer.write(value);
             }

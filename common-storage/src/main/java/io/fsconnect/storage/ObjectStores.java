@@ -1,0 +1,84 @@
+package io.fsconnect.storage;
+
+import io.fsconnect.auth.DataSource;
+import io.fsconnect.auth.LocalDataSource;
+import io.fsconnect.auth.S3DataSource;
+import io.fsconnect.storage.local.LocalObjectStore;
+import io.fsconnect.storage.s3.S3ObjectStore;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The one place that turns a data source into an {@link ObjectStore}: it picks the adapter for the data source's
+ * kind, hands it the credentials of its authentication mode, and confines it to the data source's path, so that
+ * keys given to the store are relative to that path. The caller owns the returned store and closes it.
+ */
+public final class ObjectStores {
+
+    private ObjectStores() {
+    }
+
+    /**
+     * Opens the store of {@code source}.
+     *
+     * @throws IllegalArgumentException if the data source is not an object store, has no adapter yet, or uses an
+     *         authentication mode that is not supported yet; the message names the data source and what to change
+     * @throws IOException if the store cannot be reached or prepared (e.g. a local directory cannot be created)
+     */
+    public static ObjectStore open(DataSource source, Tuning tuning) throws IOException {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(tuning, "tuning");
+        if (source instanceof LocalDataSource local) {
+            return new LocalObjectStore(local.path());
+        }
+        if (source instanceof S3DataSource s3) {
+            return S3ObjectStore.open(s3, tuning);
+        }
+        throw new IllegalArgumentException("Cannot open data source " + source.name() + " as an object store: type "
+                + source.type() + " has no object-store adapter; use a data source of type s3 or local");
+    }
+
+    /**
+     * How a store moves bytes, set by the connector rather than the data source: the part (or block) size of
+     * streaming uploads, which bounds the memory of each open upload; the page size of listings; and how often
+     * and how patiently a failed request is retried (exponential backoff with jitter from {@code retryBackoff}).
+     */
+    public record Tuning(int partSizeBytes, int listPageSize, int maxAttempts, Duration retryBackoff) {
+
+        /** 8 MiB parts, pages of 1000 keys, 3 attempts from 200 ms. */
+        public static final Tuning DEFAULTS = new Tuning(8 * 1024 * 1024, 1000, 3, Duration.ofMillis(200));
+
+        public Tuning {
+            Objects.requireNonNull(retryBackoff, "retryBackoff");
+            if (partSizeBytes < 1) {
+                throw new IllegalArgumentException("Cannot use part size " + partSizeBytes + ": it must be positive");
+            }
+            if (listPageSize < 1) {
+                throw new IllegalArgumentException("Cannot use listing page size " + listPageSize
+                        + ": it must be positive");
+            }
+            if (maxAttempts < 1) {
+                throw new IllegalArgumentException("Cannot use " + maxAttempts + " attempts: at least one is needed");
+            }
+            if (retryBackoff.isNegative()) {
+                throw new IllegalArgumentException("Cannot use retry backoff " + retryBackoff + ": it is negative");
+            }
+        }
+
+        /** These settings with another part size. */
+        public Tuning withPartSizeBytes(int bytes) {
+            return new Tuning(bytes, listPageSize, maxAttempts, retryBackoff);
+        }
+
+        /** These settings with another listing page size. */
+        public Tuning withListPageSize(int size) {
+            return new Tuning(partSizeBytes, size, maxAttempts, retryBackoff);
+        }
+
+        /** These settings with another retry policy. */
+        public Tuning withRetries(int attempts, Duration backoff) {
+            return new Tuning(partSizeBytes, listPageSize, attempts, backoff);
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package io.fsconnect.source.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The timestamp modes on SQLite: equal timestamps across restarts, late commits, offsets, initial positions. */
+class TimestampModeTest {
+
+    @TempDir
+    Path dir;
+    SqliteDatabase db;
+
+    @BeforeEach
+    void createEvents() {
+        db = new SqliteDatabase(dir);
+        db.execute("CREATE TABLE events (id INTEGER NOT NULL, updated_at TIMESTAMP, created_at TIMESTAMP NOT NULL, "
+                + "note TEXT)",
+            "INSERT INTO events VALUES (1, NULL, '2024-03-01 10:00:00', 'a')",
+            "INSERT INTO events VALUES (2, '2024-03-01 10:00:01.123456', '2024-03-01 09:00:00', 'b')",
+            "INSERT INTO events VALUES (3, '2024-03-01 10:00:01.123456', '2024-03-01 09:00:00', 'c')",
+            "INSERT INTO events VALUES (4, '2024-03-01 10:00:01.123456', '2024-03-01 09:00:00', 'd')",
+            "INSERT INTO events VALUES (5, NULL, '2024-03-01 10:00:02', 'e')");
+    }
+
+    private Map<String, String> config(String mode, long lookbackMs) {
+        Map<String, String> config = db.tableConfig("events");
+        config.put(JdbcSourceConfig.MODE, mode);
+        config.put(JdbcSourceConfig.TIMESTAMP_COLUMN_NAME, "updated_at, created_at");
+        config.put(JdbcSourceConfig.INCREMENTING_COLUMN_NAME, "id");
+        config.put(JdbcSourceConfig.TIMESTAMP_LOOKBACK_MS, Long.toString(lookbackMs));
+        config.put(JdbcSourceConfig.POLL_INTERVAL_MS, "1");
+        config.put(JdbcSourceConfig.BATCH_MAX_ROWS, "2");
+        return config;
+    }
+
+    @Test
+    void timestampPlusIncrementingResumesInsideAGroupOfEqualTimestampsWithoutLossOrRepeat() throws Exception {
+        Map<String, String> config = config("timestamp+incrementing", 0);
+        List<SourceRecord> first;
+        try (RunningTask running = new RunningTask(config)) {
+            first = running.nextBatch();
+        }
+        assertThat(ids(first)).containsExactly(1L, 2L);
+        assertThat(first.get(1).sourceOffset())
+            .isEqualTo(Map.of("timestamp", "2024-03-01T10:00:01.123456Z", "incrementing", 2L));
+
+        TestTaskContext restarted = new TestTaskContext();
+        restarted.storeOffset(first.get(1).sourcePartition(), new java.util.HashMap<>(first.get(1).sourceOffset()));
+        try (RunningTask running = new RunningTask(config, restarted)) {
+            assertThat(ids(running.next(3))).containsExactly(3L, 4L, 5L);
+        }
+    }
+
+    @Test
+    void timestampModeResendsAnInterruptedGroupOfEqualTimestampsRatherThanLosingIt() throws Exception {
+        Map<String, String> config = config("timestamp", 0);
+        List<SourceRecord> first;
+        try (RunningTask running = new RunningTask(config)) {
+            first = running.nextBatch();
+        }
+        assertThat(first.get(1).sourceOffset()).isEqualTo(Map.of("timestamp", "2024-03-01T10:00:01.123456Z"));
+        TestTaskContext restarted = new TestTaskContext();
+        restarted.storeOffset(first.get(1).sourcePartition(), new java.util.HashMap<>(first.get(1).sourceOffset()));
+        try (RunningTask running = new RunningTask(config, restarted)) {
+            List<SourceRecord> rest = running.next(4);
+            // The whole group at 10:00:01.123456 again (one duplicate), then the row after it.
+            assertThat(notes(rest)).containsExactlyInAnyOrder("b", "c", "d", "e");
+        }
+    }
+
+    @Test
+    void aRowCommittedLateWithAnOlderTimestampArrivesOnceAndNothingElseRepeats() throws Exception {
+        Map<String, String> config = config("timestamp+incrementing", 3_600_000);
+        try (RunningTask running = new RunningTask(config)) {
+            assertThat(ids(running.next(5))).containsExactly(1L, 2L, 3L, 4L, 5L);
+            db.execute("INSERT INTO events VALUES (0, NULL, '2024-03-01 09:59:00', 'late')",
+                "INSERT INTO events VALUES (6, NULL, '2024-03-01 10:00:03', 'new')");
+            List<SourceRecord> next = running.next(2);
+            assertThat(notes(next)).containsExactly("late", "new");
+            // The late row does not move the offset back; the new one moves it on.
+            assertThat(next.get(0).sourceOffset()).isEqualTo(Map.of("timestamp", "2024-03-01T10:00:02Z",
+                "incrementing", 5L));
+            assertThat(next.get(1).sourceOffset()).isEqualTo(Map.of("timestamp", "2024-03-01T10:00:03Z",
+                "incrementing", 6L));
+            db.execute("INSERT INTO events VALUES (7, NULL, '2024-03-01 10:00:04', 'newer')");
+            assertThat(notes(running.nextBatch())).containsExactly("newer");
+        }
+    }
+
+    @Test
+    void initialPositionsSkipOlderRows() throws Exception {
+        Map<String, String> timestamp = config("timestamp", 0);
+        timestamp.put(JdbcSourceConfig.TIMESTAMP_INITIAL, "1709287202000");
+        try (RunningTask running = new RunningTask(timestamp)) {
+            assertThat(notes(running.nextBatch())).containsExactly("e");
+        }
+        Map<String, String> incrementing = config("incrementing", 0);
+        incrementing.put(JdbcSourceConfig.INCREMENTING_INITIAL, "3");
+        try (RunningTask running = new RunningTask(incrementing)) {
+            assertThat(ids(running.nextBatch())).containsExactly(4L, 5L);
+        }
+    }
+
+    private static List<Long> ids(List<SourceRecord> records) {
+        return records.stream().map(r -> ((Struct) r.value()).getInt64("id")).toList();
+    }
+
+    private static List<String> notes(List<SourceRecord> records) {
+        return new ArrayList<>(records.stream().map(r -> ((Struct) r.value()).getString("note")).toList());
+    }
+}
