@@ -70,7 +70,7 @@ final class SourceFiles {
     }
 
     static void parquet(OutputStream out, long from, long to) throws IOException {
-        try (RecordWriter writer = new ParquetFormat(ParquetCodec.SNAPPY).open(out, ROW)) {
+        try (RecordWriter writer = new ParquetFormat(ParquetCodec.SNAPPY).open(out, java.util.Optional.of(ROW))) {
             for (long id = from; id < to; id++) {
                 writer.write(row(id));
             }

@@ -52,7 +52,7 @@ class ParquetRecordReaderTest {
     private Path write(int rows) throws IOException {
         Path file = dir.resolve("rows.parquet");
         try (OutputStream out = Files.newOutputStream(file);
-                RecordWriter writer = new ParquetFormat(ParquetCodec.SNAPPY).open(out, SCHEMA)) {
+                RecordWriter writer = new ParquetFormat(ParquetCodec.SNAPPY).open(out, java.util.Optional.of(SCHEMA))) {
             for (int i = 0; i < rows; i++) {
                 writer.write(row(i));
             }
