@@ -32,6 +32,7 @@ public interface JdbcCredentials extends AutoCloseable {
      *     message names the key, never its value or passphrase)
      */
     static JdbcCredentials forDataSource(DataSource source) {
+        requireJdbcKind(source);
         if (source instanceof JdbcDataSource jdbc) {
             return new FixedJdbcCredentials(new JdbcConnectionSettings(jdbc.url(), jdbc.connectionProperties()));
         }
@@ -44,7 +45,41 @@ public interface JdbcCredentials extends AutoCloseable {
             }
             return new FixedJdbcCredentials(RedshiftSettings.withPassword(redshift));
         }
-        throw new IllegalArgumentException("Cannot connect to data source '" + source.name() + "' with JDBC: it is "
-                + "of type " + source.type().id() + "; use a jdbc, snowflake or redshift data source");
+        throw new IllegalStateException("unreachable: " + source.type());
+    }
+
+    /** Credentials that never change, e.g. a URL with a user and password from a connector's own keys. */
+    static JdbcCredentials fixed(JdbcConnectionSettings settings) {
+        return new FixedJdbcCredentials(settings);
+    }
+
+    /**
+     * The JDBC URL a data source's connections use, without reading keys or asking for credentials; it never holds a
+     * secret.
+     *
+     * @throws IllegalArgumentException if the data source is not of a JDBC kind
+     */
+    static String url(DataSource source) {
+        requireJdbcKind(source);
+        if (source instanceof JdbcDataSource jdbc) {
+            return jdbc.url();
+        }
+        if (source instanceof SnowflakeDataSource snowflake) {
+            return SnowflakeSettings.url(snowflake);
+        }
+        return ((RedshiftDataSource) source).jdbcUrl();
+    }
+
+    /** Whether connections to this kind of data source can be opened with JDBC. */
+    static boolean isJdbcKind(DataSource source) {
+        return source instanceof JdbcDataSource || source instanceof SnowflakeDataSource
+                || source instanceof RedshiftDataSource;
+    }
+
+    private static void requireJdbcKind(DataSource source) {
+        if (!isJdbcKind(source)) {
+            throw new IllegalArgumentException("Cannot connect to data source '" + source.name() + "' with JDBC: it "
+                    + "is of type " + source.type().id() + "; use a jdbc, snowflake or redshift data source");
+        }
     }
 }

@@ -30,17 +30,6 @@ final class SnowflakeSettings {
     }
 
     static JdbcConnectionSettings of(SnowflakeDataSource source) {
-        Map<String, String> parameters = new LinkedHashMap<>();
-        parameters.put("db", source.database());
-        parameters.put("schema", source.schema());
-        parameters.put("warehouse", source.warehouse());
-        source.role().ifPresent(role -> parameters.put("role", role));
-        source.application().ifPresent(application -> parameters.put("application", application));
-        String query = parameters.entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        String url = "jdbc:snowflake://" + host(source.url()) + "/?" + query;
-
         Properties properties = new Properties();
         properties.putAll(source.options().asMap());
         properties.setProperty("user", source.user());
@@ -54,7 +43,20 @@ final class SnowflakeSettings {
             SnowflakeAuth.KeyPair keyPair = (SnowflakeAuth.KeyPair) auth;
             properties.put("privateKey", privateKey(source, keyPair));
         }
-        return new JdbcConnectionSettings(url, properties);
+        return new JdbcConnectionSettings(url(source), properties);
+    }
+
+    static String url(SnowflakeDataSource source) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("db", source.database());
+        parameters.put("schema", source.schema());
+        parameters.put("warehouse", source.warehouse());
+        source.role().ifPresent(role -> parameters.put("role", role));
+        source.application().ifPresent(application -> parameters.put("application", application));
+        String query = parameters.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return "jdbc:snowflake://" + host(source.url()) + "/?" + query;
     }
 
     private static String host(String accountUrl) {

@@ -128,6 +128,22 @@ class JdbcCredentialsTest {
     }
 
     @Test
+    void keyEncryptedByOpensslIsDecrypted() throws Exception {
+        String pem;
+        try (var in = JdbcCredentialsTest.class.getResourceAsStream("/jdbc/openssl-aes256.p8")) {
+            pem = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+        }
+        Map<String, String> config = snowflake();
+        config.put("private.key", pem);
+        // A throwaway test key: openssl genrsa 2048 | openssl pkcs8 -topk8 -v2 aes256 -passout pass:not-the-one
+        config.put("private.key.passphrase", "not-the-one");
+
+        PrivateKey key = (PrivateKey) settings(config).properties().get("privateKey");
+
+        assertThat(key.getAlgorithm()).isEqualTo("RSA");
+    }
+
+    @Test
     void wrongPassphraseNamesTheKeyButNeverThePassphrase() throws Exception {
         Map<String, String> config = snowflake();
         config.put("private.key", TestKeys.encryptedPem(TestKeys.rsa(), PASSPHRASE));
