@@ -56,7 +56,9 @@ public final class JdbcDataSourceConfig {
         boolean hasReference = isSet(config.get(DATASOURCE));
         List<String> inlineKeys = config.keySet().stream().filter(k -> k.startsWith(DATASOURCE_PREFIX)).sorted().toList();
         boolean hasDataSource = hasReference || !inlineKeys.isEmpty();
-        String dataSourceKey = hasReference || inlineKeys.isEmpty() ? DATASOURCE : inlineKeys.get(0);
+        String typeKey = DATASOURCE_PREFIX + "type";
+        String dataSourceKey = hasReference || inlineKeys.isEmpty() ? DATASOURCE
+            : inlineKeys.contains(typeKey) ? typeKey : inlineKeys.get(0);
         if (hasUrl && hasDataSource) {
             String message = "Cannot use both " + URL + " and a data source (" + DATASOURCE + " or "
                 + DATASOURCE_PREFIX + "* keys): set one of them and remove the other";

@@ -116,7 +116,7 @@ class JdbcDataSourceConfigTest {
 
         Map<String, List<String>> problems = JdbcDataSourceConfig.problems(props);
 
-        assertThat(problems).containsKeys("connection.url", "datasource.database");
+        assertThat(problems).containsKeys("connection.url", "datasource.type");
         assertThat(problems.get("connection.url").get(0)).startsWith("Cannot use both connection.url and a data source");
         assertThatThrownBy(() -> new JdbcSourceConfig(base(props))).isInstanceOf(ConfigException.class)
             .hasMessageStartingWith("Cannot use both");
