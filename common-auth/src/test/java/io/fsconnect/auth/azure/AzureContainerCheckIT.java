@@ -1,7 +1,12 @@
 package io.fsconnect.auth.azure;
 
 import com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder;
+import com.azure.storage.blob.BlobServiceClient;
 import com.azure.storage.blob.BlobServiceClientBuilder;
+import com.azure.storage.common.sas.AccountSasPermission;
+import com.azure.storage.common.sas.AccountSasResourceType;
+import com.azure.storage.common.sas.AccountSasService;
+import com.azure.storage.common.sas.AccountSasSignatureValues;
 import io.fsconnect.auth.AdlsDataSource;
 import io.fsconnect.auth.AzureAuth;
 import io.fsconnect.auth.Options;
@@ -16,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -32,6 +38,7 @@ class AzureContainerCheckIT {
     private static final String CONTAINER = "features";
 
     private static AzuriteServer azurite;
+    private static BlobServiceClient service;
     private static LocalTokenEndpoint tokens;
     private static SSLContext previousDefault;
     private static ConnectionCheck check;
@@ -39,8 +46,9 @@ class AzureContainerCheckIT {
     @BeforeAll
     static void start() throws NoSuchAlgorithmException {
         azurite = AzuriteServer.start();
-        new BlobServiceClientBuilder().connectionString(azurite.connectionString())
-                .httpClient(new JdkHttpClientBuilder().build()).buildClient().createBlobContainer(CONTAINER);
+        service = new BlobServiceClientBuilder().connectionString(azurite.connectionString())
+                .httpClient(new JdkHttpClientBuilder().build()).buildClient();
+        service.createBlobContainer(CONTAINER);
         tokens = LocalTokenEndpoint.start();
         previousDefault = SSLContext.getDefault();
         SSLContext.setDefault(tokens.trustingSslContext());
@@ -93,6 +101,19 @@ class AzureContainerCheckIT {
     }
 
     @Test
+    void aValidSasTokenPassesAndAnExpiredOneIsReportedOnTheToken() {
+        String valid = sas(OffsetDateTime.now().plusHours(1));
+        String expired = sas(OffsetDateTime.now().minusHours(1));
+
+        assertThat(check.check(container(CONTAINER, new AzureAuth.SasToken(Secret.of(valid))))).isEmpty();
+        List<Problem> problems = check.check(container(CONTAINER, new AzureAuth.SasToken(Secret.of(expired))));
+        assertThat(problems).as("%s", problems).singleElement().satisfies(problem -> {
+            assertThat(problem.key()).isEqualTo("sas.token");
+            assertThat(problem.message()).contains("SAS token was not accepted (403").doesNotContain(expired);
+        });
+    }
+
+    @Test
     void aServicePrincipalWithAWrongSecretIsReportedOnTheClientSecret() {
         String wrong = "planted-wrong-client-secret-" + System.nanoTime();
         List<Problem> problems = check.check(container(CONTAINER,
@@ -103,6 +124,11 @@ class AzureContainerCheckIT {
             assertThat(problem.message()).startsWith("Cannot obtain an Entra ID access token for service principal")
                     .contains("client.secret").doesNotContain(wrong);
         });
+    }
+
+    private static String sas(OffsetDateTime expiry) {
+        return service.generateAccountSas(new AccountSasSignatureValues(expiry, AccountSasPermission.parse("rl"),
+                AccountSasService.parse("b"), AccountSasResourceType.parse("sco")));
     }
 
     private static AdlsDataSource container(String container, AzureAuth auth) {
