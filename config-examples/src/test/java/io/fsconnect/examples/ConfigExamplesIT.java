@@ -111,7 +111,9 @@ class ConfigExamplesIT {
         example.forEach((key, value) -> config.put(key, value.replace(SECRETS_FILE_IN_EXAMPLES, secretsFile.toString())));
         config.computeIfPresent("connection.url", (k, v) -> postgres.jdbcUrl());
         config.computeIfPresent("connection.user", (k, v) -> postgres.user());
-        config.computeIfPresent("store.local.root", (k, v) -> tmp.resolve("training-data").toString());
+        if ("local".equals(config.get("datasource.type"))) {
+            config.computeIfPresent("datasource.path", (k, v) -> tmp.resolve("training-data").toString());
+        }
         return config;
     }
 

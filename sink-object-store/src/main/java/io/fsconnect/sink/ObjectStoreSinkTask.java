@@ -1,6 +1,8 @@
 package io.fsconnect.sink;
 
+import io.fsconnect.auth.DataSource;
 import io.fsconnect.storage.ObjectStore;
+import io.fsconnect.storage.ObjectStores;
 import io.fsconnect.storage.format.RecordFormat;
 import java.io.IOException;
 import java.time.Clock;
@@ -71,11 +73,12 @@ public class ObjectStoreSinkTask extends SinkTask {
     @Override
     public void start(Map<String, String> props) {
         ObjectStoreSinkConfig config = new ObjectStoreSinkConfig(props);
-        StoreSpec spec = config.store();
+        DataSource source = config.dataSource();
         try {
-            store = spec.open();
-        } catch (IOException e) {
-            throw new ConnectException("Cannot open object store " + spec + ": " + e, e);
+            store = ObjectStores.open(source, config.tuning(source));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ConnectException("Cannot open the object store of data source " + source.name() + ": "
+                    + e.getMessage(), e);
         }
         format = config.format();
         names = config.objectNames();
