@@ -37,6 +37,7 @@ public final class ObjectStoreSinkConfig extends AbstractConfig {
         FormatConfig.define(def);
         RotationConfig.define(def);
         PartitionerConfig.define(def);
+        SplitConfig.define(def);
         def.define(TOPICS_DIR, ConfigDef.Type.STRING, TOPICS_DIR_DEFAULT,
                 ConfigDef.LambdaValidator.with(ObjectStoreSinkConfig::validateTopicsDir,
                         () -> "a non-empty '/'-separated path without leading or trailing '/'"),
@@ -66,8 +67,11 @@ public final class ObjectStoreSinkConfig extends AbstractConfig {
         return RotationConfig.policy(this);
     }
 
+    /** The configured partitioner, under the directories of the training-data split when one is set. */
     Partitioner partitioner(Map<String, String> props) {
-        return PartitionerConfig.partitioner(this, props);
+        Partitioner partitioner = PartitionerConfig.partitioner(this, props);
+        return SplitConfig.split(this).<Partitioner>map(split -> new SplitPartitioner(split, partitioner))
+                .orElse(partitioner);
     }
 
     TimestampExtractor timestamps() {
