@@ -35,6 +35,7 @@ public final class ObjectStoreSinkConfig extends AbstractConfig {
         FormatConfig.define(def);
         RotationConfig.define(def);
         PartitionerConfig.define(def);
+        BufferBudgetConfig.define(def);
         def.define(TOPICS_DIR, ConfigDef.Type.STRING, TOPICS_DIR_DEFAULT,
                 ConfigDef.LambdaValidator.with(ObjectStoreSinkConfig::validateTopicsDir,
                         () -> "a non-empty '/'-separated path without leading or trailing '/'"),

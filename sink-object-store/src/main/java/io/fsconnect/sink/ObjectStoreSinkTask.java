@@ -53,6 +53,8 @@ public class ObjectStoreSinkTask extends SinkTask {
     private FormatConfig.NullValues nullValues;
     private boolean rowsNeedColumns;
     private Optional<ErrantRecordReporter> errantRecords = Optional.empty();
+    private BufferBudget budget;
+    private FileMemory fileMemory;
 
     public ObjectStoreSinkTask() {
         this(Clock.systemUTC());
@@ -77,7 +79,7 @@ public class ObjectStoreSinkTask extends SinkTask {
         } catch (IOException e) {
             throw new ConnectException("Cannot open object store " + spec + ": " + e, e);
         }
-        format = config.format();
+        format = BufferBudgetConfig.sized(config.format(), config);
         names = config.objectNames();
         rotation = config.rotation();
         partitioner = config.partitioner(props);
@@ -86,6 +88,8 @@ public class ObjectStoreSinkTask extends SinkTask {
         nullValues = config.nullValues();
         rowsNeedColumns = !config.getString(FormatConfig.FORMAT).equalsIgnoreCase("json");
         errantRecords = errantRecordReporter();
+        budget = BufferBudgetConfig.budget(config);
+        fileMemory = BufferBudgetConfig.fileMemory(format, store, config);
         log.info("Writing {} files to {} under {}", format, store, names.topicsDir());
     }
 
@@ -93,6 +97,10 @@ public class ObjectStoreSinkTask extends SinkTask {
     public void put(Collection<SinkRecord> records) {
         for (SinkRecord record : records) {
             put(record);
+            if (budget.needsRelief() && budget.relieve(writers.values()) > 0) {
+                // Files completed early make offsets committable; committing soon narrows what a failure replays.
+                context.requestCommit();
+            }
         }
         rotateDueFiles();
     }
@@ -140,10 +148,16 @@ public class ObjectStoreSinkTask extends SinkTask {
         }
     }
 
+    /** The memory budget of the open files, for monitoring and tests. */
+    BufferBudget bufferBudget() {
+        return budget;
+    }
+
     private void put(SinkRecord record) {
         TopicPartition partition = new TopicPartition(record.originalTopic(), record.originalKafkaPartition());
         TopicPartitionWriter writer = writers.computeIfAbsent(partition,
-                tp -> new TopicPartitionWriter(tp, store, format, names, rotation, partitioner, timestamps));
+                tp -> new TopicPartitionWriter(tp, store, format, names, rotation, partitioner, timestamps, fileMemory,
+                        budget));
         long offset = record.originalKafkaOffset();
         if (record.value() == null && nullValues != FormatConfig.NullValues.WRITE) {
             if (nullValues == FormatConfig.NullValues.IGNORE) {
