@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The memory budget of one task's open files. Open files report how much their estimate changed after
@@ -21,7 +23,15 @@ import java.util.List;
  */
 final class BufferBudget {
 
+    private static final Logger log = LoggerFactory.getLogger(BufferBudget.class);
+    private static final int RELIEFS_PER_REPORT = 1000;
+    // Below this many bytes released per completed partition, relief is making files too small to be useful.
+    private static final long SMALL_RELIEF_BYTES = 256 * 1024;
+
     private final long limitBytes;
+    private long reliefs;
+    private long completedSinceReport;
+    private long releasedSinceReport;
     private long heldBytes;
     private long peakBytes;
     private long largestStepBytes;
@@ -71,6 +81,7 @@ final class BufferBudget {
         }
         candidates.sort(Comparator.comparingLong(Held::bytes).reversed());
         int completed = 0;
+        long heldBefore = heldBytes;
         for (Held candidate : candidates) {
             if (!reliefUnfinished()) {
                 break;
@@ -78,7 +89,28 @@ final class BufferBudget {
             candidate.writer().completeOpenFiles();
             completed++;
         }
+        report(completed, heldBefore - heldBytes, candidates.size());
         return completed;
+    }
+
+    private void report(int completed, long released, int openPartitions) {
+        reliefs++;
+        completedSinceReport += completed;
+        releasedSinceReport += released;
+        if (reliefs == 1) {
+            log.info("Completed the files of {} of {} partitions early to stay within buffer.max.bytes={}, releasing {}"
+                    + " bytes", completed, openPartitions, limitBytes, released);
+        } else if (reliefs % RELIEFS_PER_REPORT == 0) {
+            long perPartition = completedSinceReport == 0 ? 0 : releasedSinceReport / completedSinceReport;
+            if (perPartition < SMALL_RELIEF_BYTES) {
+                log.warn("Cannot keep files of useful size within buffer.max.bytes={}: the last {} early completions"
+                        + " released about {} bytes per partition, so the files are small; raise buffer.max.bytes or"
+                        + " give each task fewer partitions (tasks.max)", limitBytes, completedSinceReport,
+                        perPartition);
+            }
+            completedSinceReport = 0;
+            releasedSinceReport = 0;
+        }
     }
 
     long limitBytes() {

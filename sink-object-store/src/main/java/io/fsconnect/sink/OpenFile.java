@@ -26,12 +26,13 @@ final class OpenFile {
     private final RecordWriter writer;
     private final FileMemory memory;
     private final BufferBudget budget;
+    private final int columns;
     private long records;
     private long formatBytes;
     private long chargedBytes;
 
     private OpenFile(String key, long startOffset, Instant openedAt, Optional<Instant> firstRecordTime,
-            ObjectUpload upload, RecordWriter writer, FileMemory memory, BufferBudget budget) {
+            ObjectUpload upload, RecordWriter writer, FileMemory memory, BufferBudget budget, int columns) {
         this.key = key;
         this.startOffset = startOffset;
         this.openedAt = openedAt;
@@ -40,6 +41,7 @@ final class OpenFile {
         this.writer = writer;
         this.memory = memory;
         this.budget = budget;
+        this.columns = columns;
         recharge();
     }
 
@@ -56,7 +58,7 @@ final class OpenFile {
         ObjectUpload upload = store.create(key);
         try {
             return new OpenFile(key, startOffset, now, firstRecordTime, upload, format.open(upload, schema), memory,
-                    budget);
+                    budget, FileMemory.columns(schema));
         } catch (IOException | RuntimeException e) {
             upload.abort();
             throw e;
@@ -127,7 +129,7 @@ final class OpenFile {
 
     private void recharge() {
         formatBytes = writer.bytesWritten();
-        long held = memory.heldBy(formatBytes, upload.bytesWritten());
+        long held = memory.heldBy(columns, formatBytes, upload.bytesWritten());
         budget.charge(held - chargedBytes);
         chargedBytes = held;
     }
