@@ -31,8 +31,8 @@ public record ParquetBuffering(int pageSizeBytes, int dictionaryPageSizeBytes, l
 
     /**
      * Settings for a task whose open files share {@code budgetBytes} of memory: pages of 1/16384 of the
-     * budget (so that the page buffers of a thousand open files take well under a tenth of it) and row
-     * groups of an eighth of it, each within parquet's useful range.
+     * budget (so that the three page buffers of each of a thousand open files take under a fifth of it) and
+     * row groups of an eighth of it, each within parquet's useful range.
      */
     public static ParquetBuffering forBudget(long budgetBytes) {
         int page = (int) Math.max(MIN_PAGE_BYTES, Math.min(DEFAULTS.pageSizeBytes, budgetBytes / 16384));
