@@ -9,18 +9,25 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Objects;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The sink's view of a store that can create objects only if absent ({@link SupportsCreateIfAbsent}): every file is
- * created conditionally, so of two writers of the same object (a live task and a zombie one that has not noticed it
- * lost its partitions) only the first to complete wins. When a completing file finds its object already there, the
- * name alone says it starts at the same offset; if the existing object also has the same size as this file — the
- * same records written with the same settings — it is a replay of a file already written, and this file counts as
- * written. Otherwise another writer wrote different content under this name; the upload fails with a
- * {@link ObjectExistsException} saying so, the existing object is left untouched, and the task fails rather than
- * risk duplicates or gaps. Stores without conditional creates are used as they are: a replay overwrites.
+ * The sink's view of a store that can create objects only if absent ({@link SupportsCreateIfAbsent}). Object names
+ * are deterministic (topic, partition, first offset), so an object that already exists when a file starts is what an
+ * earlier attempt wrote for the same offsets before it could commit them: the file replaces it, with a warning when
+ * it could differ. A replay therefore never gets stuck, and never loses a record: with deterministic rotation
+ * ({@code flush.size}, {@code rotate.interval.ms}) the replay writes the same content again (exactly once); where
+ * rotation depends on the clock or on memory pressure it may cut files elsewhere, and records can then appear in two
+ * objects (at least once). A file whose object did NOT exist when it started is created conditionally: if another
+ * writer — a zombie task that has not noticed it lost its partitions — completes the same name meanwhile, only the
+ * first wins. Losing that race with equal content counts as written; with different content the upload fails with
+ * {@link ObjectExistsException}, the other writer's object is left untouched, and the task fails — its restart
+ * then finds the object present and replays over it. Stores without conditional creates are used as they are.
  */
 final class FencedStore implements ObjectStore {
+
+    private static final Logger log = LoggerFactory.getLogger(FencedStore.class);
 
     private final ObjectStore store;
     private final SupportsCreateIfAbsent conditional;
@@ -38,6 +45,12 @@ final class FencedStore implements ObjectStore {
 
     @Override
     public ObjectUpload create(String key) throws IOException {
+        Optional<ObjectInfo> earlier = existing(key);
+        if (earlier.isPresent()) {
+            log.warn("Object {} ({} bytes) is already in {}: an earlier attempt wrote it for the same offsets before "
+                    + "committing them; writing it again over the old one", key, earlier.get().size(), store);
+            return store.create(key);
+        }
         return new Upload(conditional.createIfAbsent(key));
     }
 
@@ -126,12 +139,11 @@ final class FencedStore implements ObjectStore {
                     return;
                 }
                 throw new ObjectExistsException(key, "Cannot complete object " + key + ": another writer created it "
-                        + "first with different content (" + found.map(info -> info.size() + " bytes").orElse("since "
-                        + "deleted") + ", this file " + size + " bytes). Either a zombie task of this connector still "
-                        + "writes (it will be fenced when its partitions are reassigned), or another connector writes "
-                        + "to the same directory, or a setting that breaks determinism (timestamp.extractor="
-                        + "Wallclock, rotate.schedule.interval.ms) or a changed setting cut the file differently. The "
-                        + "existing object was left as it is; check it, delete it if it is wrong, and restart the task");
+                        + "while this file was being written, with different content (" + found.map(info -> info.size()
+                        + " bytes").orElse("since deleted") + ", this file " + size + " bytes). Either a zombie task of "
+                        + "this connector still writes (it is fenced once its partitions are reassigned) or another "
+                        + "connector writes to the same directory. The other object was left as it is; the task's "
+                        + "restart replays these records over it");
             }
         }
     }

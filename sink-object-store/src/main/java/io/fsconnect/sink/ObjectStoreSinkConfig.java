@@ -38,6 +38,7 @@ public final class ObjectStoreSinkConfig extends AbstractConfig {
         RotationConfig.define(def);
         PartitionerConfig.define(def);
         SplitConfig.define(def);
+        BufferBudgetConfig.define(def);
         def.define(TOPICS_DIR, ConfigDef.Type.STRING, TOPICS_DIR_DEFAULT,
                 ConfigDef.LambdaValidator.with(ObjectStoreSinkConfig::validateTopicsDir,
                         () -> "a non-empty '/'-separated path without leading or trailing '/'"),

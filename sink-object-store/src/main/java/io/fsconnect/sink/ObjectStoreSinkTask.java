@@ -65,6 +65,8 @@ public class ObjectStoreSinkTask extends SinkTask {
     private Optional<ErrantRecordReporter> errantRecords = Optional.empty();
     private Duration retryBackoff = Duration.ZERO;
     private final StoreRetries retries = new StoreRetries();
+    private BufferBudget budget;
+    private FileMemory fileMemory;
 
     public ObjectStoreSinkTask() {
         this(Clock.systemUTC());
@@ -102,7 +104,7 @@ public class ObjectStoreSinkTask extends SinkTask {
             throw new ConnectException("Cannot open the object store of data source " + source.name() + ": "
                     + e.getMessage(), e);
         }
-        format = config.format();
+        format = BufferBudgetConfig.sized(config.format(), config);
         names = config.objectNames();
         rotation = config.rotation();
         partitioner = config.partitioner(props);
@@ -112,6 +114,8 @@ public class ObjectStoreSinkTask extends SinkTask {
         rowsNeedColumns = !config.getString(FormatConfig.FORMAT).equalsIgnoreCase("json");
         errantRecords = errantRecordReporter();
         retryBackoff = StoreConfig.retryBackoff(config);
+        budget = BufferBudgetConfig.budget(config);
+        fileMemory = BufferBudgetConfig.fileMemory(format, store, config);
         log.info("Writing {} files to {} under {}", format, store, names.topicsDir());
     }
 
@@ -134,6 +138,10 @@ public class ObjectStoreSinkTask extends SinkTask {
                 throw e;
             } catch (ConnectException e) {
                 throw storeFailed(partition, record.originalKafkaOffset(), e);
+            }
+            if (budget.needsRelief() && budget.relieve(writers.values()) > 0) {
+                // Files completed early make offsets committable; committing soon narrows what a failure replays.
+                context.requestCommit();
             }
         }
         rotateDueFiles(true);
@@ -184,10 +192,16 @@ public class ObjectStoreSinkTask extends SinkTask {
         }
     }
 
+    /** The memory budget of the open files, for monitoring and tests. */
+    BufferBudget bufferBudget() {
+        return budget;
+    }
+
     private void put(SinkRecord record) {
         TopicPartition partition = new TopicPartition(record.originalTopic(), record.originalKafkaPartition());
         TopicPartitionWriter writer = writers.computeIfAbsent(partition,
-                tp -> new TopicPartitionWriter(tp, store, format, names, rotation, partitioner, timestamps));
+                tp -> new TopicPartitionWriter(tp, store, format, names, rotation, partitioner, timestamps, fileMemory,
+                        budget));
         long offset = record.originalKafkaOffset();
         if (record.value() == null && nullValues != FormatConfig.NullValues.WRITE) {
             if (nullValues == FormatConfig.NullValues.IGNORE) {

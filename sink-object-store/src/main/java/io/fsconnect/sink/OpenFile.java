@@ -13,7 +13,8 @@ import org.apache.kafka.connect.errors.DataException;
 /**
  * One file being written: the upload it streams to and the format writer on top of it, with the offset
  * of its first record (which names it). {@link #complete()} makes the object visible; {@link #abort()}
- * leaves no object behind.
+ * leaves no object behind. From start to complete or abort, the memory the file is estimated to hold is
+ * charged to the task's {@link BufferBudget}, and updated after every row.
  */
 final class OpenFile {
 
@@ -23,16 +24,25 @@ final class OpenFile {
     private final Optional<Instant> firstRecordTime;
     private final ObjectUpload upload;
     private final RecordWriter writer;
+    private final FileMemory memory;
+    private final BufferBudget budget;
+    private final int columns;
     private long records;
+    private long formatBytes;
+    private long chargedBytes;
 
     private OpenFile(String key, long startOffset, Instant openedAt, Optional<Instant> firstRecordTime,
-            ObjectUpload upload, RecordWriter writer) {
+            ObjectUpload upload, RecordWriter writer, FileMemory memory, BufferBudget budget, int columns) {
         this.key = key;
         this.startOffset = startOffset;
         this.openedAt = openedAt;
         this.firstRecordTime = firstRecordTime;
         this.upload = upload;
         this.writer = writer;
+        this.memory = memory;
+        this.budget = budget;
+        this.columns = columns;
+        recharge();
     }
 
     /**
@@ -43,10 +53,12 @@ final class OpenFile {
      * @throws IOException if the store cannot start the upload
      */
     static OpenFile start(ObjectStore store, String key, RecordFormat format, Optional<Schema> schema,
-            long startOffset, Instant now, Optional<Instant> firstRecordTime) throws IOException {
+            long startOffset, Instant now, Optional<Instant> firstRecordTime, FileMemory memory, BufferBudget budget)
+            throws IOException {
         ObjectUpload upload = store.create(key);
         try {
-            return new OpenFile(key, startOffset, now, firstRecordTime, upload, format.open(upload, schema));
+            return new OpenFile(key, startOffset, now, firstRecordTime, upload, format.open(upload, schema), memory,
+                    budget, FileMemory.columns(schema));
         } catch (IOException | RuntimeException e) {
             upload.abort();
             throw e;
@@ -67,8 +79,18 @@ final class OpenFile {
      * @throws DataException if the value cannot be represented; the file stays usable
      */
     void write(Object value) throws IOException {
-        writer.write(value);
-        records++;
+        try {
+            writer.write(value);
+            records++;
+        } finally {
+            // A failed row may still have grown the writer's buffers.
+            recharge();
+        }
+    }
+
+    /** The memory this file is estimated to hold, as charged to the budget. */
+    long heldBytes() {
+        return chargedBytes;
     }
 
     boolean isEmpty() {
@@ -76,7 +98,7 @@ final class OpenFile {
     }
 
     RotationPolicy.OpenFileState state() {
-        return new RotationPolicy.OpenFileState(records, writer.bytesWritten(), openedAt, firstRecordTime);
+        return new RotationPolicy.OpenFileState(records, formatBytes, openedAt, firstRecordTime);
     }
 
     /**
@@ -88,6 +110,7 @@ final class OpenFile {
         try {
             writer.commit();
             upload.close();
+            release();
         } catch (IOException | RuntimeException e) {
             abort();
             throw e;
@@ -99,7 +122,20 @@ final class OpenFile {
         try {
             writer.close();
         } finally {
+            release();
             upload.abort();
         }
+    }
+
+    private void recharge() {
+        formatBytes = writer.bytesWritten();
+        long held = memory.heldBy(columns, formatBytes, upload.bytesWritten());
+        budget.charge(held - chargedBytes);
+        chargedBytes = held;
+    }
+
+    private void release() {
+        budget.charge(-chargedBytes);
+        chargedBytes = 0;
     }
 }

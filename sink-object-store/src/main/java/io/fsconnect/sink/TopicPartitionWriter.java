@@ -23,7 +23,9 @@ import org.apache.kafka.connect.sink.SinkRecord;
  * rotation policy says any of them is due, all of them are completed together. That keeps every file's
  * content a function of the records alone (each set ends at the same record whichever file triggered it),
  * so a replay from the committed offset rewrites exactly the same objects, and it lets the partition's
- * offset be committed up to the end of the last completed set, never into an open file.
+ * offset be committed up to the end of the last completed set, never into an open file. Under memory
+ * pressure the task completes the set early ({@link #completeOpenFiles()}); such a cut falls wherever the
+ * pressure fell, so it is the one case where a replay may end a file at another record.
  */
 final class TopicPartitionWriter {
 
@@ -34,6 +36,8 @@ final class TopicPartitionWriter {
     private final RotationPolicy rotation;
     private final Partitioner partitioner;
     private final Optional<TimestampExtractor> recordTimes;
+    private final FileMemory memory;
+    private final BufferBudget budget;
     private final Map<FileKey, OpenFile> open = new LinkedHashMap<>();
     private FileKey lastKey;
     private OpenFile lastFile;
@@ -41,7 +45,8 @@ final class TopicPartitionWriter {
     private Optional<Long> handledUpTo = Optional.empty();
 
     TopicPartitionWriter(TopicPartition partition, ObjectStore store, RecordFormat format, ObjectNames names,
-            RotationPolicy rotation, Partitioner partitioner, TimestampExtractor timestamps) {
+            RotationPolicy rotation, Partitioner partitioner, TimestampExtractor timestamps, FileMemory memory,
+            BufferBudget budget) {
         this.partition = partition;
         this.store = store;
         this.format = format;
@@ -49,6 +54,8 @@ final class TopicPartitionWriter {
         this.rotation = rotation;
         this.partitioner = partitioner;
         this.recordTimes = rotation.needsRecordTime() ? Optional.of(timestamps) : Optional.empty();
+        this.memory = memory;
+        this.budget = budget;
     }
 
     /**
@@ -71,7 +78,7 @@ final class TopicPartitionWriter {
         try {
             if (file == null) {
                 file = OpenFile.start(store, names.key(key.topic(), key.partition(), encoded, offset), format,
-                        row.schema(), offset, now, recordTime);
+                        row.schema(), offset, now, recordTime, memory, budget);
                 started = true;
                 open.put(key, file);
                 lastKey = key;
@@ -107,6 +114,25 @@ final class TopicPartitionWriter {
                 return;
             }
         }
+    }
+
+    /** The memory the open files of this partition are estimated to hold. */
+    long heldBytes() {
+        long held = 0;
+        for (OpenFile file : open.values()) {
+            held += file.heldBytes();
+        }
+        return held;
+    }
+
+    /**
+     * Completes the open files now, to release their memory; the partition's offset can then be committed
+     * up to the last record written.
+     *
+     * @throws ConnectException if the store fails
+     */
+    void completeOpenFiles() {
+        completeAll();
     }
 
     /**

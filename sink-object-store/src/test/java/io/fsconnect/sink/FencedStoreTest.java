@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import io.fsconnect.storage.ObjectExistsException;
+import io.fsconnect.storage.ObjectStore;
+import io.fsconnect.storage.ObjectUpload;
+import io.fsconnect.storage.local.LocalObjectStore;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -13,13 +18,14 @@ import java.util.stream.LongStream;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.data.Schema;
-import org.apache.kafka.connect.errors.ConnectException;
-import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** On a store with conditional creates (here the local one), replays pass and a different writer's file stops the task. */
+/**
+ * On a store with conditional creates (here the local one): a replay over objects an earlier attempt left passes, and
+ * a writer that completes the same name while a file is being written wins the race.
+ */
 class FencedStoreTest {
 
     private static final TopicPartition P0 = new TopicPartition("orders", 0);
@@ -47,22 +53,37 @@ class FencedStoreTest {
     }
 
     @Test
-    void anotherWritersDifferentFileUnderTheSameNameFailsTheTaskAndIsKept() throws IOException {
+    void anObjectLeftByAnEarlierAttemptIsReplacedByTheReplay() throws IOException {
+        // An earlier attempt cut its file elsewhere (clock or memory pressure) and crashed before committing.
         Files.createDirectories(root.resolve(FIRST).getParent());
         Files.writeString(root.resolve(FIRST), "0\n1\n");
 
         ObjectStoreSinkTask task = start();
         try {
-            assertThatThrownBy(() -> task.put(records(0, 3)))
-                    .isInstanceOf(ConnectException.class)
-                    .isNotInstanceOf(RetriableException.class)
-                    .hasMessageContaining("Cannot complete object " + FIRST)
-                    .hasMessageContaining("another writer created it first with different content (4 bytes, this "
-                            + "file 6 bytes)");
+            task.put(records(0, 3));
+            assertThat(task.preCommit(Map.of(P0, new OffsetAndMetadata(3))))
+                    .isEqualTo(Map.of(P0, new OffsetAndMetadata(3)));
         } finally {
             task.stop();
         }
-        assertThat(Files.readString(root.resolve(FIRST))).isEqualTo("0\n1\n");
+        assertThat(Files.readString(root.resolve(FIRST))).isEqualTo("0\n1\n2\n");
+    }
+
+    @Test
+    void aWriterThatCompletesTheSameNameMeanwhileWinsAndTheLoserFails() throws IOException {
+        try (ObjectStore local = new LocalObjectStore(root); ObjectStore fenced = FencedStore.of(local)) {
+            ObjectUpload late = fenced.create(FIRST);
+            late.write("mine\n".getBytes(StandardCharsets.UTF_8));
+            try (ObjectUpload zombie = local.create(FIRST)) {
+                zombie.write("zombie's\n".getBytes(StandardCharsets.UTF_8));
+            }
+            assertThatThrownBy(late::close)
+                    .isInstanceOf(ObjectExistsException.class)
+                    .hasMessageContaining("Cannot complete object " + FIRST)
+                    .hasMessageContaining("another writer created it while this file was being written, with "
+                            + "different content (9 bytes, this file 5 bytes)");
+        }
+        assertThat(Files.readString(root.resolve(FIRST))).isEqualTo("zombie's\n");
     }
 
     private ObjectStoreSinkTask start() {

@@ -26,15 +26,32 @@ public final class ParquetFormat implements RecordFormat {
 
     private final ParquetCodec codec;
     private final DecimalEncoding decimals;
+    private final ParquetBuffering buffering;
 
     public ParquetFormat(ParquetCodec codec, DecimalEncoding decimals) {
+        this(codec, decimals, ParquetBuffering.DEFAULTS);
+    }
+
+    /** Parquet with {@code codec}, decimals as {@code decimals}, holding in memory what {@code buffering} allows. */
+    public ParquetFormat(ParquetCodec codec, DecimalEncoding decimals, ParquetBuffering buffering) {
         this.codec = Objects.requireNonNull(codec, "codec");
         this.decimals = Objects.requireNonNull(decimals, "decimals");
+        this.buffering = Objects.requireNonNull(buffering, "buffering");
     }
 
     /** Parquet with {@code codec}, decimals as bytes. */
     public ParquetFormat(ParquetCodec codec) {
         this(codec, DecimalEncoding.BYTES);
+    }
+
+    /** This format with other buffering settings. */
+    public ParquetFormat withBuffering(ParquetBuffering settings) {
+        return new ParquetFormat(codec, decimals, settings);
+    }
+
+    /** What each open file of this format holds in memory. */
+    public ParquetBuffering buffering() {
+        return buffering;
     }
 
     @Override
@@ -60,6 +77,9 @@ public final class ParquetFormat implements RecordFormat {
                 // Values are already in Avro's raw representation; no logical-type conversions needed.
                 .withDataModel(new GenericData())
                 .withCompressionCodec(codec.parquetName())
+                .withPageSize(buffering.pageSizeBytes())
+                .withDictionaryPageSize(buffering.dictionaryPageSizeBytes())
+                .withRowGroupSize(buffering.rowGroupSizeBytes())
                 .build();
         return new ParquetRecordWriter(mapping, file, writer);
     }
