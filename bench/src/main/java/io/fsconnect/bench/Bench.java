@@ -18,7 +18,7 @@ public final class Bench {
     private static final List<Scenario> SCENARIOS = List.of(
             new JdbcPostgresScenario(),
             new SinkParquetLocalScenario("sink-parquet-local-1p", 1, 1_000_000, 100_000),
-            new SinkParquetLocalScenario("sink-parquet-local-1000p", 1_000, 1_000_000, 1_000));
+            new SinkParquetLocalScenario("sink-parquet-local-1000p", 1_000, 500_000, 500));
 
     private static final Map<String, Scenario> BY_NAME = SCENARIOS.stream()
             .collect(Collectors.toMap(Scenario::name, Function.identity()));

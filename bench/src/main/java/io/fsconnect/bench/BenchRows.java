@@ -45,7 +45,7 @@ final class BenchRows {
             + " (i % 100000) / 100.0, (i % 50)::int, (i % 997) / 10.0, i % 3 = 0,"
             + " TIMESTAMP '2024-01-01 00:00:00' + i * INTERVAL '1 second',"
             + " 'order note ' || i || ' delivered to the front desk, signed by the recipient',"
-            + " (i * 7919 % 1000) / 10.0 FROM generate_series(1, ?) AS i";
+            + " (i * 7919 % 1000) / 10.0 FROM generate_series(1::bigint, ?::bigint) AS i";
 
     private static final String[] REGIONS = {"north", "south", "east", "west", "central", "north-east",
         "south-west", "islands"};

@@ -97,10 +97,13 @@ final class SinkParquetLocalScenario implements Scenario {
         props.put(ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(256 * 1024));
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props, new ByteArraySerializer(),
                 new ByteArraySerializer())) {
-            for (long id = 0; id < count; id++) {
-                producer.send(new ProducerRecord<>(topic, (int) (id % partitions),
-                        keys.fromConnectData(topic, BenchRows.KEY_SCHEMA, BenchRows.key(id)),
-                        values.fromConnectData(topic, BenchRows.VALUE_SCHEMA, BenchRows.value(id))));
+            // Partition by partition, so that the producer's batches fill up even with 1,000 partitions.
+            for (int partition = 0; partition < partitions; partition++) {
+                for (long id = partition; id < count; id += partitions) {
+                    producer.send(new ProducerRecord<>(topic, partition,
+                            keys.fromConnectData(topic, BenchRows.KEY_SCHEMA, BenchRows.key(id)),
+                            values.fromConnectData(topic, BenchRows.VALUE_SCHEMA, BenchRows.value(id))));
+                }
             }
             producer.flush();
         }
@@ -109,16 +112,15 @@ final class SinkParquetLocalScenario implements Scenario {
     private double connector(ConnectCluster cluster, Measurement measurement, String topic, Path root, int count,
                              int fileSize, Duration probeInterval) {
         Map<String, String> config = new HashMap<>();
-        config.put("connector.class", "io.fsconnect.sink.ObjectStoreSinkConnector");
+        config.put("connector.class", LocalSinkStore.SINK_CLASS);
         config.put("tasks.max", "1");
         config.put("topics", topic);
-        config.put("store.type", "local");
-        config.put("store.local.root", root.toString());
         config.put("format", "parquet");
         config.put("parquet.codec", "snappy");
         config.put("flush.size", String.valueOf(fileSize));
         config.put("transforms", "clock");
         config.put("transforms.clock.type", FirstRecordClock.class.getName());
+        config.putAll(LocalSinkStore.keys(cluster.rest(), config, root));
         String connector = "sink-" + root.getFileName();
         double seconds = measurement.seconds(connector, () -> cluster.rest().putConfig(connector, config),
                 ConnectorHealth.failFast(cluster.rest(), connector,
