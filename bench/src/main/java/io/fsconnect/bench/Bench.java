@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import jdk.jfr.FlightRecorder;
+import jdk.jfr.Recording;
 
 /**
  * Runs one benchmark scenario and prints its {@code BENCH} line as the last line of standard output;
@@ -48,10 +50,19 @@ public final class Bench {
     }
 
     /**
-     * Ends the JVM without running shutdown hooks: the servers are already closed by then, and the hook of
+     * Ends the JVM without running shutdown hooks (JFR recordings are written first): the servers are already
+     * closed by then, and the hook of
      * an embedded broker can wait forever for threads of a worker that has stopped.
      */
     private static void end(int status) {
+        // Halting skips the hook that writes a -XX:StartFlightRecording file; stopping writes it.
+        if (FlightRecorder.isInitialized()) {
+            for (Recording recording : FlightRecorder.getFlightRecorder().getRecordings()) {
+                if (recording.getDestination() != null) {
+                    recording.stop();
+                }
+            }
+        }
         System.out.flush();
         System.err.flush();
         Runtime.getRuntime().halt(status);
