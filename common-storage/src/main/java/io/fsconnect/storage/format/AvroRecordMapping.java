@@ -109,7 +109,9 @@ public final class AvroRecordMapping {
             }
             return null;
         }
-        org.apache.avro.Schema target = schema.isOptional() ? nonNullBranch(avro) : avro;
+        // A record's value (the top level) is never null here, so its optional schema maps to a plain record, not a
+        // union: only unions have a branch to pick.
+        org.apache.avro.Schema target = avro.getType() == org.apache.avro.Schema.Type.UNION ? nonNullBranch(avro) : avro;
         if (schema.name() != null) {
             switch (schema.name()) {
                 case Decimal.LOGICAL_NAME:

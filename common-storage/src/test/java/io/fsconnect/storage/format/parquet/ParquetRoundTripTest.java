@@ -99,6 +99,29 @@ class ParquetRoundTripTest {
     }
 
     @Test
+    void aValueWhoseStructSchemaIsOptionalIsWritten() throws IOException {
+        // JsonConverter gives a value this schema when the envelope's schema says "optional": true.
+        org.apache.kafka.connect.data.Schema optionalValue = org.apache.kafka.connect.data.SchemaBuilder.struct()
+                .name("row").optional()
+                .field("id", org.apache.kafka.connect.data.Schema.INT64_SCHEMA)
+                .field("name", org.apache.kafka.connect.data.Schema.OPTIONAL_STRING_SCHEMA)
+                .build();
+        Struct row = new Struct(optionalValue).put("id", 7L).put("name", "seven");
+        Path file = directory.resolve("optional.parquet");
+        try (OutputStream out = Files.newOutputStream(file);
+             RecordWriter writer = new ParquetFormat(ParquetCodec.SNAPPY, DecimalEncoding.BYTES)
+                     .open(out, Optional.of(optionalValue))) {
+            writer.write(row);
+            writer.commit();
+        }
+
+        List<GenericRecord> read = read(file);
+        assertThat(read).hasSize(1);
+        assertThat(read.get(0).get("id")).isEqualTo(7L);
+        assertThat(read.get(0).get("name")).hasToString("seven");
+    }
+
+    @Test
     void decimalsCanBeWrittenAsFixed() throws IOException {
         List<Struct> written = List.of(fullRecord(), negativeRecord());
 
