@@ -65,6 +65,7 @@ final class SourceReader implements AutoCloseable {
         return thread;
     });
     private volatile PreparedStatement inFlight;
+    private Optional<List<String>> keyColumns = Optional.empty();
 
     SourceReader(JdbcSourceConfig config, JdbcOffset offset, Instant firstCycle) {
         this.config = config;
@@ -188,7 +189,7 @@ final class SourceReader implements AutoCloseable {
         try {
             RowSchema rows = columns.map(results.getMetaData(), source);
             mode.check(rows, source);
-            RecordMapper records = new RecordMapper(rows, source, config.topic(), config.primaryKeyColumns(),
+            RecordMapper records = new RecordMapper(rows, source, config.topic(), keyColumns(open),
                 config.eventTimeColumn());
             Cycle started = new Cycle(query.statement(), results, rows, records);
             cycle = Optional.of(started);
@@ -198,6 +199,16 @@ final class SourceReader implements AutoCloseable {
             query.statement().close();
             throw e;
         }
+    }
+
+    /** {@code primary.key.columns}, or else a table's primary key as the database declares it. */
+    private List<String> keyColumns(Connection open) throws SQLException {
+        if (keyColumns.isEmpty()) {
+            List<String> configured = config.primaryKeyColumns();
+            keyColumns = Optional.of(!configured.isEmpty() || !(source instanceof SourceSpec.Table table)
+                ? configured : PrimaryKeyLookup.columns(open.getMetaData(), table.name()));
+        }
+        return keyColumns.get();
     }
 
     private PendingQuery submitQuery(Connection open, Instant now) throws SQLException {
