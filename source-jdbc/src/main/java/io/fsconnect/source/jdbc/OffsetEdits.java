@@ -87,10 +87,6 @@ final class OffsetEdits {
                 + " mean nothing in " + JdbcSourceConfig.MODE + "=" + mode.configValue() + "; it keeps "
                 + (allowed.isEmpty() ? "no offset" : allowed));
         }
-        try {
-            OffsetLoader.parse(partition, offset);
-        } catch (ConnectException e) {
-            throw new ConnectException("Cannot alter the offset of " + partition.id() + ": " + e.getMessage(), e);
-        }
+        OffsetLoader.parseEdit(partition, offset);
     }
 }
