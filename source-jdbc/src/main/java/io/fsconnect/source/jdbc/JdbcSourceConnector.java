@@ -1,6 +1,8 @@
 package io.fsconnect.source.jdbc;
 
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,14 +69,28 @@ public class JdbcSourceConnector extends SourceConnector {
 
     @Override
     public List<Map<String, String>> taskConfigs(int maxTasks) {
-        if (watcher.isPresent()) {
-            return TaskAssignment.taskConfigs(props, TableDiscovery.asSources(watcher.get().tables()), maxTasks);
-        }
         List<String> queries = SourceSettings.queryNames(props);
         if (!queries.isEmpty()) {
             return TaskAssignment.taskConfigs(props, queries.stream().map(SourceName::query).toList(), maxTasks);
         }
-        return List.of(props);
+        JdbcSourceConfig config = new JdbcSourceConfig(props);
+        if (watcher.isEmpty() && !FirstLoadPlanner.enabled(config)) {
+            return List.of(props);
+        }
+        List<String> tables = watcher.isPresent() ? List.copyOf(watcher.get().tables())
+            : List.of(config.getString(JdbcSourceConfig.TABLE_NAME).strip());
+        if (!FirstLoadPlanner.enabled(config)) {
+            return TaskAssignment.taskConfigs(props, tables.stream().map(SourceName::table).toList(), maxTasks);
+        }
+        List<SourceName> sources = new ArrayList<>();
+        try (FirstLoadPlanner planner = new FirstLoadPlanner(config, context().offsetStorageReader())) {
+            for (String table : tables) {
+                sources.addAll(planner.sourcesOf(table));
+            }
+        } catch (SQLException e) {
+            throw SqlErrorHandler.handle("plan the first load of " + tables, e);
+        }
+        return TaskAssignment.taskConfigs(props, sources, maxTasks);
     }
 
     @Override

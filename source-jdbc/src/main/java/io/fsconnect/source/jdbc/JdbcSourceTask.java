@@ -51,13 +51,13 @@ public class JdbcSourceTask extends SourceTask {
 
     @Override
     public void start(Map<String, String> props) {
-        List<JdbcSourceConfig> sources = SourceSettings.forTask(props);
+        List<SourceSettings.Assigned> sources = SourceSettings.forTask(props, Clock.systemUTC());
         List<SourceReader> opened = new ArrayList<>();
         readerLock.lock();
         try {
-            for (JdbcSourceConfig config : sources) {
-                JdbcOffset offset = OffsetLoader.load(context.offsetStorageReader(), config.source().partition());
-                opened.add(new SourceReader(config, offset, clock.instant()));
+            for (SourceSettings.Assigned source : sources) {
+                JdbcOffset offset = OffsetLoader.load(context.offsetStorageReader(), source.spec().partition());
+                opened.add(new SourceReader(source.config(), source.spec(), source.mode(), offset, clock.instant()));
             }
             readers = List.copyOf(opened);
         } finally {

@@ -11,7 +11,7 @@ import org.apache.kafka.connect.errors.ConnectException;
 /**
  * Checks offsets that an operator writes through the REST API ({@code PATCH
  * /connectors/<name>/offsets}, KIP-875) before Kafka Connect stores them: the source partition must
- * be one this connector reads, and the offset must parse with {@link OffsetLoader} and carry only
+ * be one this connector reads (a table, one of its first-load chunks, or a query), and the offset must parse with {@link OffsetLoader} and carry only
  * the watermarks its source's mode keeps. A null offset (a reset) is always accepted: the source
  * then starts again from {@code incrementing.initial} or {@code timestamp.initial}. Any problem
  * rejects the whole request, with a message naming the partition and what to write instead.
@@ -19,6 +19,7 @@ import org.apache.kafka.connect.errors.ConnectException;
 final class OffsetEdits {
 
     private static final String TABLE_PREFIX = "table:";
+    private static final String CHUNK_MARK = "#chunk:";
 
     private OffsetEdits() {
     }
@@ -42,11 +43,14 @@ final class OffsetEdits {
         }
         for (Map.Entry<Map<String, ?>, Map<String, ?>> edit : offsets.entrySet()) {
             SourcePartition partition = partitionOf(edit.getKey());
-            JdbcSourceConfig source = known.get(partition.id());
-            if (source == null && discovers && partition.id().startsWith(TABLE_PREFIX)
-                && filter.selects(partition.id().substring(TABLE_PREFIX.length()))) {
+            int chunkMark = partition.id().indexOf(CHUNK_MARK);
+            boolean chunk = chunkMark >= 0 && partition.id().startsWith(TABLE_PREFIX);
+            String sourceId = chunk ? partition.id().substring(0, chunkMark) : partition.id();
+            JdbcSourceConfig source = known.get(sourceId);
+            if (source == null && discovers && sourceId.startsWith(TABLE_PREFIX)
+                && filter.selects(sourceId.substring(TABLE_PREFIX.length()))) {
                 source = new JdbcSourceConfig(SourceSettings.forSource(connectorProps,
-                    SourceName.table(partition.id().substring(TABLE_PREFIX.length()))));
+                    SourceName.table(sourceId.substring(TABLE_PREFIX.length()))));
             }
             if (source == null) {
                 throw new ConnectException("Cannot alter the offset of source partition " + edit.getKey()
@@ -57,7 +61,7 @@ final class OffsetEdits {
                             .toList()));
             }
             if (edit.getValue() != null) {
-                checkOffset(partition, source.mode(), edit.getValue());
+                checkOffset(partition, source.mode(), chunk, edit.getValue());
             }
         }
     }
@@ -72,8 +76,11 @@ final class OffsetEdits {
         return new SourcePartition(text);
     }
 
-    private static void checkOffset(SourcePartition partition, Mode mode, Map<String, ?> offset) {
+    private static void checkOffset(SourcePartition partition, Mode mode, boolean chunk, Map<String, ?> offset) {
         Set<String> allowed = new HashSet<>();
+        if (chunk) {
+            allowed.addAll(Set.of(FirstLoadPlan.AFTER_KEY, FirstLoadPlan.UP_TO_KEY, FirstLoadPlan.CHUNKS_KEY));
+        }
         if (mode.usesIncrementingColumn()) {
             allowed.add(JdbcOffset.INCREMENTING_KEY);
         }

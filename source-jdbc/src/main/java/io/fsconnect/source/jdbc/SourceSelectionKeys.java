@@ -80,6 +80,17 @@ final class SourceSelectionKeys {
             + "for tables and ${query} for queries.";
     private static final String TOPIC_TEMPLATE_DEFAULT = null;
 
+    public static final String FIRST_LOAD_CHUNKS = "first.load.chunks";
+    private static final String FIRST_LOAD_CHUNKS_DOC =
+        "In mode=incrementing, split the first load of each table into this many ranges of the "
+            + "incrementing column (from its lowest to its highest value when the load starts), read "
+            + "in parallel by the tasks, each resumable on its own; rows added meanwhile are read by the "
+            + "table's incremental reader, which starts after the highest value at once. Each row is "
+            + "read by exactly one of them, but rows of the load arrive in the topic in several "
+            + "interleaved streams instead of key order. Do not change it while a first load runs. 1 "
+            + "reads the table in one stream.";
+    private static final int FIRST_LOAD_CHUNKS_DEFAULT = 1;
+
     /** Prefix of the per-query keys, followed by the query name, a dot and the key. */
     static final String QUERY_KEY_PREFIX = "query.";
 
@@ -119,6 +130,8 @@ final class SourceSelectionKeys {
         def.define(TABLE_POLL_INTERVAL_MS, Type.LONG, TABLE_POLL_INTERVAL_MS_DEFAULT, Range.atLeast(1_000),
             Importance.LOW, TABLE_POLL_INTERVAL_MS_DOC, SELECTION_GROUP, ++order, Width.SHORT,
             "Table discovery interval (ms)");
+        def.define(FIRST_LOAD_CHUNKS, Type.INT, FIRST_LOAD_CHUNKS_DEFAULT, Range.between(1, 10_000), Importance.MEDIUM,
+            FIRST_LOAD_CHUNKS_DOC, SELECTION_GROUP, ++order, Width.SHORT, "First-load chunks");
         def.define(QUERIES, Type.LIST, QUERIES_DEFAULT, new QueryNames(), Importance.HIGH, QUERIES_DOC,
             SELECTION_GROUP, ++order, Width.LONG, "Named queries");
         def.define(TOPIC_PREFIX, Type.STRING, TOPIC_PREFIX_DEFAULT, Importance.MEDIUM, TOPIC_PREFIX_DOC,
@@ -159,6 +172,18 @@ final class SourceSelectionKeys {
                 problems.add(new JdbcSourceConfig.ConfigProblem(JdbcSourceConfig.TOPIC, "Cannot write every source of "
                     + chosen.get(0) + " to the one " + JdbcSourceConfig.TOPIC + ": remove it and use "
                     + TOPIC_PREFIX + " and " + TOPIC_TEMPLATE + " (or query.<name>.topic)"));
+            }
+        }
+        Object chunks = parsed.apply(FIRST_LOAD_CHUNKS);
+        if (chunks instanceof Integer count && count > 1) {
+            if (!Mode.INCREMENTING.configValue().equals(parsed.apply(JdbcSourceConfig.MODE))) {
+                problems.add(new JdbcSourceConfig.ConfigProblem(FIRST_LOAD_CHUNKS, "Cannot load tables in "
+                    + count + " chunks in " + JdbcSourceConfig.MODE + "=" + parsed.apply(JdbcSourceConfig.MODE)
+                    + ": chunks are ranges of the incrementing column; use mode=incrementing or set it to 1"));
+            }
+            if (chosen.contains(JdbcSourceConfig.QUERY) || chosen.contains(QUERIES)) {
+                problems.add(new JdbcSourceConfig.ConfigProblem(FIRST_LOAD_CHUNKS, "Cannot load a query in chunks: "
+                    + "only tables (" + JdbcSourceConfig.TABLE_NAME + ", " + TABLE_INCLUDE_LIST + ") are; set it to 1"));
             }
         }
         return problems;

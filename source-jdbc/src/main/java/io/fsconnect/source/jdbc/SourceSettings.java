@@ -1,5 +1,6 @@
 package io.fsconnect.source.jdbc;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -59,14 +60,38 @@ final class SourceSettings {
         return problems;
     }
 
-    /** The single-source configurations of the task configured by {@code taskProps}. */
-    static List<JdbcSourceConfig> forTask(Map<String, String> taskProps) {
+    /**
+     * A source assigned to a task: its single-source configuration, what it reads and how.
+     *
+     * @param config the single-source configuration
+     * @param spec the table, chunk or query read
+     * @param mode how each cycle reads and advances the offset
+     */
+    record Assigned(JdbcSourceConfig config, SourceSpec spec, QueryMode mode) {
+    }
+
+    /** The sources of the task configured by {@code taskProps}. */
+    static List<Assigned> forTask(Map<String, String> taskProps, Clock clock) {
         String assigned = taskProps.get(TASK_SOURCES);
         if (assigned == null) {
-            return List.of(new JdbcSourceConfig(taskProps));
+            JdbcSourceConfig config = new JdbcSourceConfig(taskProps);
+            return List.of(new Assigned(config, config.source(), config.mode().create(config, clock)));
         }
-        return SourceName.decodeAll(assigned).stream().map(source -> new JdbcSourceConfig(forSource(taskProps, source)))
-            .toList();
+        List<Assigned> sources = new ArrayList<>();
+        for (SourceName source : SourceName.decodeAll(assigned)) {
+            JdbcSourceConfig config = new JdbcSourceConfig(forSource(taskProps, source));
+            if (source.chunk().isPresent()) {
+                FirstLoadPlan plan = source.plan().orElseThrow();
+                int index = source.chunk().getAsInt();
+                String column = config.incrementingColumn().orElseThrow(() -> new ConfigException(
+                    "Cannot load " + source.name() + " in chunks without " + JdbcSourceConfig.INCREMENTING_COLUMN_NAME));
+                sources.add(new Assigned(config, new SourceSpec.TableChunk(source.name(), plan, index),
+                    new ChunkQueryMode(column, plan.range(index))));
+            } else {
+                sources.add(new Assigned(config, config.source(), config.mode().create(config, clock)));
+            }
+        }
+        return sources;
     }
 
     /** The single-source configuration of {@code source}, a table or a named query of {@code props}. */
@@ -81,6 +106,8 @@ final class SourceSettings {
             .filter(t -> !t.isBlank());
         if (source.isTable()) {
             single.put(JdbcSourceConfig.TABLE_NAME, source.name());
+            // The chunks load everything up to the plan's bound; the incremental reader starts after it.
+            source.plan().ifPresent(plan -> single.put(JdbcSourceConfig.INCREMENTING_INITIAL, Long.toString(plan.upTo())));
             single.put(JdbcSourceConfig.TOPIC, TopicNames.forTable(prefix, template, source.name()));
             return single;
         }
