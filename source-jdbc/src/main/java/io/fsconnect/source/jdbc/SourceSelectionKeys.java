@@ -177,13 +177,13 @@ final class SourceSelectionKeys {
         Object chunks = parsed.apply(FIRST_LOAD_CHUNKS);
         if (chunks instanceof Integer count && count > 1) {
             if (!Mode.INCREMENTING.configValue().equals(parsed.apply(JdbcSourceConfig.MODE))) {
-                problems.add(new JdbcSourceConfig.ConfigProblem(FIRST_LOAD_CHUNKS, "Cannot load tables in "
-                    + count + " chunks in " + JdbcSourceConfig.MODE + "=" + parsed.apply(JdbcSourceConfig.MODE)
+                problems.add(new JdbcSourceConfig.ConfigProblem(FIRST_LOAD_CHUNKS, "Cannot use "
+                    + FIRST_LOAD_CHUNKS + "=" + count + " in " + JdbcSourceConfig.MODE + "=" + parsed.apply(JdbcSourceConfig.MODE)
                     + ": chunks are ranges of the incrementing column; use mode=incrementing or set it to 1"));
             }
             if (chosen.contains(JdbcSourceConfig.QUERY) || chosen.contains(QUERIES)) {
-                problems.add(new JdbcSourceConfig.ConfigProblem(FIRST_LOAD_CHUNKS, "Cannot load a query in chunks: "
-                    + "only tables (" + JdbcSourceConfig.TABLE_NAME + ", " + TABLE_INCLUDE_LIST + ") are; set it to 1"));
+                problems.add(new JdbcSourceConfig.ConfigProblem(FIRST_LOAD_CHUNKS, "Cannot use " + FIRST_LOAD_CHUNKS
+                    + " with a query: only tables (" + JdbcSourceConfig.TABLE_NAME + ", " + TABLE_INCLUDE_LIST + ") are; set it to 1"));
             }
         }
         return problems;
