@@ -16,8 +16,9 @@ import org.apache.kafka.connect.storage.OffsetStorageReader;
  * Decides, for the connector, whether a table's first load is split into chunks
  * ({@code first.load.chunks} greater than 1, {@code mode=incrementing}) and returns the sources that
  * read it. In order: a plan stored in the offsets of the table's chunks is reused, so a restart never
- * re-plans a load in progress; a table whose incremental reader already has an offset was loaded
- * before and is read incrementally only; otherwise the current lowest and highest values of the
+ * re-plans a load in progress (the table's incremental reader stores the plan as well, so it is found
+ * even before any chunk has stored an offset); a table whose incremental reader has an offset without
+ * a plan was read before chunking was configured and is read incrementally only; otherwise the current lowest and highest values of the
  * incrementing column make a new {@link FirstLoadPlan}, and an empty table needs none. With
  * exactly-once delivery a chunk's records and its offset are committed together, so "no offset
  * stored" means "nothing of the load delivered" and re-planning then loses and repeats nothing.
@@ -46,9 +47,9 @@ final class FirstLoadPlanner implements AutoCloseable {
 
     /** The sources that read {@code table}: the table alone, or its incremental reader and its chunks. */
     List<SourceName> sourcesOf(String table) throws SQLException {
-        Optional<FirstLoadPlan> plan = storedPlan(table);
+        Map<String, Object> tableOffset = offsets.offset(new SourceSpec.Table(table).partition().toMap());
+        Optional<FirstLoadPlan> plan = storedPlan(table).or(() -> FirstLoadPlan.fromOffset(tableOffset));
         if (plan.isEmpty()) {
-            Map<String, Object> tableOffset = offsets.offset(new SourceSpec.Table(table).partition().toMap());
             if (tableOffset != null && !tableOffset.isEmpty()) {
                 return List.of(SourceName.table(table));
             }

@@ -61,7 +61,7 @@ final class OffsetEdits {
                             .toList()));
             }
             if (edit.getValue() != null) {
-                checkOffset(partition, source.mode(), chunk, edit.getValue());
+                checkOffset(partition, source.mode(), edit.getValue());
             }
         }
     }
@@ -76,9 +76,10 @@ final class OffsetEdits {
         return new SourcePartition(text);
     }
 
-    private static void checkOffset(SourcePartition partition, Mode mode, boolean chunk, Map<String, ?> offset) {
+    private static void checkOffset(SourcePartition partition, Mode mode, Map<String, ?> offset) {
         Set<String> allowed = new HashSet<>();
-        if (chunk) {
+        if (mode == Mode.INCREMENTING) {
+            // Stored by chunks and by the incremental reader of a table loaded in chunks.
             allowed.addAll(Set.of(FirstLoadPlan.AFTER_KEY, FirstLoadPlan.UP_TO_KEY, FirstLoadPlan.CHUNKS_KEY));
         }
         if (mode.usesIncrementingColumn()) {

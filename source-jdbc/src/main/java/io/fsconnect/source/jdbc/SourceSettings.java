@@ -88,7 +88,9 @@ final class SourceSettings {
                 sources.add(new Assigned(config, new SourceSpec.TableChunk(source.name(), plan, index),
                     new ChunkQueryMode(column, plan.range(index))));
             } else {
-                sources.add(new Assigned(config, config.source(), config.mode().create(config, clock)));
+                SourceSpec spec = source.plan().<SourceSpec>map(plan -> new SourceSpec.TableAfterLoad(source.name(), plan))
+                    .orElse(config.source());
+                sources.add(new Assigned(config, spec, config.mode().create(config, clock)));
             }
         }
         return sources;

@@ -62,6 +62,38 @@ public sealed interface SourceSpec {
     }
 
     /**
+     * The incremental reader of a table whose first load is split into chunks: reads like
+     * {@link Table}, under the same partition, and stores the plan in its offsets too, so that a
+     * restarted connector finds the plan even when no chunk has stored an offset yet.
+     */
+    record TableAfterLoad(String name, FirstLoadPlan plan) implements SourceSpec {
+        @Override
+        public SourcePartition partition() {
+            return new Table(name).partition();
+        }
+
+        @Override
+        public String fromClause(Dialect dialect) {
+            return dialect.quoteQualifiedName(name);
+        }
+
+        @Override
+        public String describe() {
+            return "table " + name + " (after its first load up to " + plan.upTo() + ")";
+        }
+
+        @Override
+        public Map<String, Object> offsetFields() {
+            return plan.toOffsetFields();
+        }
+
+        @Override
+        public Optional<String> tableName() {
+            return Optional.of(name);
+        }
+    }
+
+    /**
      * One key range of the chunked first load of a table: the rows whose incrementing column lies in
      * {@link FirstLoadPlan#range(int)}. Its offsets live under a partition of their own,
      * {@code table:<name>#chunk:<index>/<count>}, and carry the plan, so that the plan survives
