@@ -1,8 +1,13 @@
 package io.fsconnect.storage;
 
+import io.fsconnect.auth.AdlsDataSource;
 import io.fsconnect.auth.DataSource;
+import io.fsconnect.auth.GcsDataSource;
 import io.fsconnect.auth.LocalDataSource;
 import io.fsconnect.auth.S3DataSource;
+import io.fsconnect.auth.azure.AzureIdentityOptions;
+import io.fsconnect.storage.azure.AzureBlobObjectStore;
+import io.fsconnect.storage.gcs.GcsObjectStore;
 import io.fsconnect.storage.local.LocalObjectStore;
 import io.fsconnect.storage.s3.S3ObjectStore;
 import java.io.IOException;
@@ -11,8 +16,11 @@ import java.util.Objects;
 
 /**
  * The one place that turns a data source into an {@link ObjectStore}: it picks the adapter for the data source's
- * kind, hands it the credentials of its authentication mode, and confines it to the data source's path, so that
- * keys given to the store are relative to that path. The caller owns the returned store and closes it.
+ * kind (local, s3, adls generation 2 through its Blob endpoint, gcs), hands it the credentials of its authentication
+ * mode, and confines it to the data source's path, so that keys given to the store are relative to that path. The
+ * caller owns the returned store and closes it; closing it also gives back the credentials it holds (an S3 store's
+ * handle on shared, refreshing AWS credentials, such as those of an assumed role). Entra ID sign-in uses the SDK's
+ * authority host unless the {@code AZURE_AUTHORITY_HOST} environment variable names another.
  */
 public final class ObjectStores {
 
@@ -35,8 +43,14 @@ public final class ObjectStores {
         if (source instanceof S3DataSource s3) {
             return S3ObjectStore.open(s3, tuning);
         }
+        if (source instanceof AdlsDataSource adls) {
+            return AzureBlobObjectStore.forDataSource(adls, AzureIdentityOptions.defaults(), tuning.partSizeBytes());
+        }
+        if (source instanceof GcsDataSource gcs) {
+            return GcsObjectStore.connect(gcs, tuning.partSizeBytes());
+        }
         throw new IllegalArgumentException("Cannot open data source " + source.name() + " as an object store: type "
-                + source.type() + " has no object-store adapter; use a data source of type s3 or local");
+                + source.type() + " has no object-store adapter; use a data source of type local, s3, adls or gcs");
     }
 
     /**

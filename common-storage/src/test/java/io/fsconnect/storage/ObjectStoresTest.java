@@ -45,15 +45,13 @@ class ObjectStoresTest {
     }
 
     @Test
-    void roleAssumptionIsRefusedWithWhatToUseInstead() {
+    void roleAssumptionOpensAStoreThatAsksForSessionsOnlyWhenUsed() throws IOException {
         S3DataSource source = s3(new AwsAuth.AssumeRole("arn:aws:iam::123456789012:role/writer", Optional.empty(),
                 Optional.empty(), AwsAuth.DEFAULT_SESSION, Optional.empty()), Optional.empty());
 
-        assertThatThrownBy(() -> ObjectStores.open(source, ObjectStores.Tuning.DEFAULTS))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("Cannot open S3 data source orders_s3: role assumption (iam.role) is not "
-                        + "supported")
-                .hasMessageContaining("access.key.id");
+        try (ObjectStore store = ObjectStores.open(source, ObjectStores.Tuning.DEFAULTS)) {
+            assertThat(store).isInstanceOf(io.fsconnect.storage.s3.S3ObjectStore.class);
+        }
     }
 
     @Test

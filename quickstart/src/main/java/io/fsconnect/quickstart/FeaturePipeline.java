@@ -45,8 +45,9 @@ final class FeaturePipeline {
         config.put("connector.class", SINK_CLASS);
         config.put("tasks.max", "1");
         config.put("topics", TOPIC);
-        config.put("store.type", "local");
-        config.put("store.local.root", trainingData.toString());
+        config.put("datasource.type", "local");
+        config.put("datasource.name", "training_data");
+        config.put("datasource.path", trainingData.toString());
         config.put("topics.dir", "topics");
         config.put("format", "parquet");
         config.put("parquet.codec", "snappy");

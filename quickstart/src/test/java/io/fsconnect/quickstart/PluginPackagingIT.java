@@ -39,6 +39,7 @@ class PluginPackagingIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, String> CONNECTORS = Map.of(
         "io.fsconnect.source.jdbc.JdbcSourceConnector", "source",
+        "io.fsconnect.source.objectstore.ObjectStoreSourceConnector", "source",
         "io.fsconnect.sink.ObjectStoreSinkConnector", "sink");
     private static final Path BUILD = Path.of(System.getProperty("fsconnect.build.dir", "target"));
     private static final Path PLUGINS = BUILD.resolve("plugins");

@@ -1,5 +1,7 @@
 package io.fsconnect.sink;
 
+import io.fsconnect.auth.DataSource;
+import io.fsconnect.storage.ObjectStores;
 import io.fsconnect.storage.format.RecordFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -35,6 +37,7 @@ public final class ObjectStoreSinkConfig extends AbstractConfig {
         FormatConfig.define(def);
         RotationConfig.define(def);
         PartitionerConfig.define(def);
+        SplitConfig.define(def);
         def.define(TOPICS_DIR, ConfigDef.Type.STRING, TOPICS_DIR_DEFAULT,
                 ConfigDef.LambdaValidator.with(ObjectStoreSinkConfig::validateTopicsDir,
                         () -> "a non-empty '/'-separated path without leading or trailing '/'"),
@@ -43,12 +46,17 @@ public final class ObjectStoreSinkConfig extends AbstractConfig {
     }
 
     /**
-     * The store to write to.
+     * The data source of the store to write to.
      *
-     * @throws ConfigException naming the key if the store is not fully described
+     * @throws ConfigException naming the keys if it is not a usable object store
      */
-    StoreSpec store() {
-        return StoreConfig.spec(this);
+    DataSource dataSource() {
+        return StoreConfig.dataSource(originalsStrings());
+    }
+
+    /** How the store of {@code source} uploads and retries. */
+    ObjectStores.Tuning tuning(DataSource source) {
+        return StoreConfig.tuning(this, source);
     }
 
     RecordFormat format() {
@@ -59,8 +67,11 @@ public final class ObjectStoreSinkConfig extends AbstractConfig {
         return RotationConfig.policy(this);
     }
 
+    /** The configured partitioner, under the directories of the training-data split when one is set. */
     Partitioner partitioner(Map<String, String> props) {
-        return PartitionerConfig.partitioner(this, props);
+        Partitioner partitioner = PartitionerConfig.partitioner(this, props);
+        return SplitConfig.split(this).<Partitioner>map(split -> new SplitPartitioner(split, partitioner))
+                .orElse(partitioner);
     }
 
     TimestampExtractor timestamps() {
@@ -80,7 +91,6 @@ public final class ObjectStoreSinkConfig extends AbstractConfig {
      */
     Map<String, String> crossKeyProblems() {
         Map<String, String> problems = new LinkedHashMap<>();
-        StoreConfig.missingLocalRoot(this).ifPresent(message -> problems.put(StoreConfig.STORE_LOCAL_ROOT, message));
         FormatConfig.crossKeyProblem(this).ifPresent(message ->
                 problems.put(FormatConfig.BEHAVIOR_ON_NULL_VALUES, message));
         PartitionerConfig.crossKeyProblem(this).ifPresent(problem -> problems.put(problem.getKey(), problem.getValue()));

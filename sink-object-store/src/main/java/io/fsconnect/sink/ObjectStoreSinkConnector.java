@@ -29,7 +29,7 @@ public class ObjectStoreSinkConnector extends SinkConnector {
     @Override
     public void start(Map<String, String> props) {
         ObjectStoreSinkConfig config = new ObjectStoreSinkConfig(props);
-        config.store();
+        config.dataSource();
         config.nullValues();
         config.partitioner(props);
         this.props = Map.copyOf(props);
@@ -62,6 +62,16 @@ public class ObjectStoreSinkConnector extends SinkConnector {
     @Override
     public Config validate(Map<String, String> connectorConfigs) {
         Config result = super.validate(connectorConfigs);
+        // Data-source problems go on the keys the user wrote, inline datasource.* keys included.
+        StoreConfig.problems(connectorConfigs).forEach((key, messages) -> {
+            ConfigValue value = result.configValues().stream().filter(v -> v.name().equals(key)).findFirst()
+                    .orElseGet(() -> {
+                        ConfigValue added = new ConfigValue(key);
+                        result.configValues().add(added);
+                        return added;
+                    });
+            messages.forEach(value::addErrorMessage);
+        });
         boolean singleKeysValid = result.configValues().stream().allMatch(value -> value.errorMessages().isEmpty());
         if (singleKeysValid) {
             // Checks that span keys, reported on the key the user has to set.

@@ -1,9 +1,12 @@
 package io.fsconnect.sink;
 
+import io.fsconnect.auth.DataSource;
 import io.fsconnect.storage.ObjectStore;
+import io.fsconnect.storage.ObjectStores;
 import io.fsconnect.storage.format.RecordFormat;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,6 +17,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.DataException;
+import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.sink.ErrantRecordReporter;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.apache.kafka.connect.sink.SinkTask;
@@ -33,6 +37,11 @@ import org.slf4j.LoggerFactory;
  * <li>{@link #flush} commits nothing by itself.</li>
  * <li>{@link #close} (rebalance) and {@link #stop} abort open files: nothing partial becomes visible.</li>
  * </ul>
+ * A store failure that outlasts the store's own request retries and is transient ({@link StoreFailures}) discards
+ * the partition's unfinished files, rewinds it to the first record not in a visible file, and surfaces as a
+ * {@link RetriableException}: the worker waits {@code store.retry.backoff.ms} and delivers the batch again, and
+ * records that are already in this task's files are not written twice. Where the store creates objects only if
+ * absent, files are created that way ({@link FencedStore}).
  * A record that cannot be written (a null value under {@code behavior.on.null.values=fail}, a value the
  * format cannot hold, a record the partitioner cannot place) fails the task naming the record and what
  * to set, or goes to the errant-record reporter when the worker provides one.
@@ -42,6 +51,7 @@ public class ObjectStoreSinkTask extends SinkTask {
     private static final Logger log = LoggerFactory.getLogger(ObjectStoreSinkTask.class);
 
     private final Clock clock;
+    private final StoreOpener opener;
     private final Map<TopicPartition, TopicPartitionWriter> writers = new HashMap<>();
     private ObjectStore store;
     private RecordFormat format;
@@ -53,6 +63,8 @@ public class ObjectStoreSinkTask extends SinkTask {
     private FormatConfig.NullValues nullValues;
     private boolean rowsNeedColumns;
     private Optional<ErrantRecordReporter> errantRecords = Optional.empty();
+    private Duration retryBackoff = Duration.ZERO;
+    private final StoreRetries retries = new StoreRetries();
 
     public ObjectStoreSinkTask() {
         this(Clock.systemUTC());
@@ -60,7 +72,19 @@ public class ObjectStoreSinkTask extends SinkTask {
 
     /** With the clock that scheduled rotation reads. */
     ObjectStoreSinkTask(Clock clock) {
+        this(clock, ObjectStores::open);
+    }
+
+    /** With the clock that scheduled rotation reads and what opens the data source's store. */
+    ObjectStoreSinkTask(Clock clock, StoreOpener opener) {
         this.clock = clock;
+        this.opener = opener;
+    }
+
+    /** Opens the store of a data source; {@link ObjectStores#open} outside tests. */
+    @FunctionalInterface
+    interface StoreOpener {
+        ObjectStore open(DataSource source, ObjectStores.Tuning tuning) throws IOException;
     }
 
     @Override
@@ -71,11 +95,12 @@ public class ObjectStoreSinkTask extends SinkTask {
     @Override
     public void start(Map<String, String> props) {
         ObjectStoreSinkConfig config = new ObjectStoreSinkConfig(props);
-        StoreSpec spec = config.store();
+        DataSource source = config.dataSource();
         try {
-            store = spec.open();
-        } catch (IOException e) {
-            throw new ConnectException("Cannot open object store " + spec + ": " + e, e);
+            store = FencedStore.of(opener.open(source, config.tuning(source)));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ConnectException("Cannot open the object store of data source " + source.name() + ": "
+                    + e.getMessage(), e);
         }
         format = config.format();
         names = config.objectNames();
@@ -86,15 +111,33 @@ public class ObjectStoreSinkTask extends SinkTask {
         nullValues = config.nullValues();
         rowsNeedColumns = !config.getString(FormatConfig.FORMAT).equalsIgnoreCase("json");
         errantRecords = errantRecordReporter();
+        retryBackoff = StoreConfig.retryBackoff(config);
         log.info("Writing {} files to {} under {}", format, store, names.topicsDir());
     }
 
     @Override
     public void put(Collection<SinkRecord> records) {
+        retries.startBatch();
         for (SinkRecord record : records) {
-            put(record);
+            TopicPartition partition = new TopicPartition(record.originalTopic(), record.originalKafkaPartition());
+            if (!retries.accepts(partition, record.originalKafkaOffset())) {
+                continue;
+            }
+            TopicPartitionWriter writer = writers.get(partition);
+            if (writer != null && writer.alreadyHandled(record.originalKafkaOffset())) {
+                // Delivered again after a retry; it is in this partition's files already.
+                continue;
+            }
+            try {
+                put(record);
+            } catch (DataException e) {
+                throw e;
+            } catch (ConnectException e) {
+                throw storeFailed(partition, record.originalKafkaOffset(), e);
+            }
         }
-        rotateDueFiles();
+        rotateDueFiles(true);
+        retries.endBatch();
     }
 
     @Override
@@ -104,7 +147,7 @@ public class ObjectStoreSinkTask extends SinkTask {
 
     @Override
     public Map<TopicPartition, OffsetAndMetadata> preCommit(Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
-        rotateDueFiles();
+        rotateDueFiles(false);
         Map<TopicPartition, OffsetAndMetadata> committable = new HashMap<>();
         for (TopicPartition partition : currentOffsets.keySet()) {
             TopicPartitionWriter writer = writers.get(partition);
@@ -122,6 +165,7 @@ public class ObjectStoreSinkTask extends SinkTask {
 
     @Override
     public void close(Collection<TopicPartition> partitions) {
+        retries.forget(partitions);
         abortAll(partitions);
     }
 
@@ -170,11 +214,52 @@ public class ObjectStoreSinkTask extends SinkTask {
         }
     }
 
-    private void rotateDueFiles() {
+    /**
+     * Completes the files that are due. A transient store failure discards the partition's files and rewinds it;
+     * inside {@code put} it also asks the worker to deliver the batch again after the backoff.
+     */
+    private void rotateDueFiles(boolean inPut) {
         Instant now = clock.instant();
-        for (TopicPartitionWriter writer : writers.values()) {
-            writer.rotateIfDue(now);
+        for (Map.Entry<TopicPartition, TopicPartitionWriter> entry : new ArrayList<>(writers.entrySet())) {
+            try {
+                entry.getValue().rotateIfDue(now);
+            } catch (ConnectException e) {
+                RuntimeException failure = storeFailed(entry.getKey(), -1, e);
+                if (inPut || !(failure instanceof RetriableException)) {
+                    throw failure;
+                }
+                // Outside put the worker re-reads the partition from the rewind offset; no batch to repeat.
+                log.warn("{}", failure.getMessage(), e);
+            }
         }
+    }
+
+    /**
+     * Handles a store failure while writing {@code partition}: permanent failures are returned as they are, to fail
+     * the task. A transient one (as {@link StoreFailures} decides) discards the partition's files, rewinds the
+     * partition to the first record not yet in a visible file, and is returned as a {@link RetriableException}, so
+     * the worker delivers the batch again after {@code store.retry.backoff.ms}.
+     */
+    private RuntimeException storeFailed(TopicPartition partition, long failedOffset, ConnectException failure) {
+        if (!StoreFailures.isTransient(failure)) {
+            return failure;
+        }
+        TopicPartitionWriter writer = writers.remove(partition);
+        long from = writer == null ? failedOffset : writer.replayFrom().orElse(failedOffset);
+        if (writer != null) {
+            try {
+                writer.abort();
+            } catch (ConnectException e) {
+                failure.addSuppressed(e);
+            }
+        }
+        if (from >= 0) {
+            context.offset(partition, from);
+            retries.rewound(partition, from);
+        }
+        context.timeout(retryBackoff.toMillis());
+        return new RetriableException("Cannot write " + partition + " to " + store + " now: " + failure.getMessage()
+                + "; its files since offset " + from + " are discarded and will be written again", failure);
     }
 
     private void handleUnwritable(SinkRecord record, TopicPartition partition, long offset,

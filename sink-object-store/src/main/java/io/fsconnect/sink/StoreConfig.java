@@ -1,67 +1,152 @@
 package io.fsconnect.sink;
 
-import java.nio.file.Path;
+import io.fsconnect.auth.AdlsDataSource;
+import io.fsconnect.auth.DataSource;
+import io.fsconnect.auth.GcsDataSource;
+import io.fsconnect.auth.LocalDataSource;
+import io.fsconnect.auth.S3DataSource;
+import io.fsconnect.auth.config.DataSourceParser;
+import io.fsconnect.auth.config.DataSourceReference;
+import io.fsconnect.auth.config.DataSourceValidation;
+import io.fsconnect.storage.ObjectStores;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
+import java.util.Map;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 
-/** The keys that choose and locate the object store, and the {@link StoreSpec} they describe. */
+/**
+ * The keys that choose the object store and tune how bytes reach it. The store is a data source: the one-line
+ * {@code datasource=${datasource:<name>}} reference or inline {@code datasource.*} keys, of type {@code local},
+ * {@code s3}, {@code adls} or {@code gcs}. Upload sizes and retries belong to the connector, not the data source.
+ */
 final class StoreConfig {
 
     static final String GROUP = "Store";
 
-    static final String STORE_TYPE = "store.type";
-    static final String STORE_TYPE_DOC = "The kind of object store the files are written to. 'local' writes to a"
-            + " directory of the worker's file system (or a mounted one), which every worker must see at the same"
-            + " path.";
-    static final String STORE_TYPE_DEFAULT = "local";
-    static final List<String> STORE_TYPES = List.of("local");
+    static final String DATASOURCE_PREFIX = DataSourceReference.PREFIX;
 
-    static final String STORE_LOCAL_ROOT = "store.local.root";
-    static final String STORE_LOCAL_ROOT_DOC = "The directory that holds the objects when " + STORE_TYPE
-            + "=local. Object keys become paths relative to it. Required for the local store.";
-    static final String STORE_LOCAL_ROOT_DEFAULT = null;
+    static final String S3_PART_SIZE_BYTES = "s3.part.size.bytes";
+    static final String S3_PART_SIZE_BYTES_DOC = "The size of each part of an S3 multipart upload. Each open file"
+            + " buffers up to one part in memory; S3 requires at least 5 MiB.";
+    static final int S3_PART_SIZE_BYTES_DEFAULT = 8 * 1024 * 1024;
+    static final int S3_MIN_PART_SIZE_BYTES = 5 * 1024 * 1024;
 
-    /** Why the local store is not fully described, if it is the chosen store and is not. */
-    static Optional<String> missingLocalRoot(AbstractConfig config) {
-        if (config.getString(STORE_TYPE).equalsIgnoreCase("local") && config.getString(STORE_LOCAL_ROOT) == null) {
-            return Optional.of("Cannot use the local store: " + STORE_LOCAL_ROOT + " is required when " + STORE_TYPE
-                    + "=local; set it to the directory the files should be written to");
-        }
-        return Optional.empty();
-    }
+    static final String AZURE_BLOCK_SIZE_BYTES = "azure.block.size.bytes";
+    static final String AZURE_BLOCK_SIZE_BYTES_DOC = "The size of each block staged for an Azure Blob Storage or"
+            + " ADLS Gen2 upload. Each open file buffers up to one block in memory.";
+    static final int AZURE_BLOCK_SIZE_BYTES_DEFAULT = 8 * 1024 * 1024;
+
+    static final String GCS_CHUNK_SIZE_BYTES = "gcs.chunk.size.bytes";
+    static final String GCS_CHUNK_SIZE_BYTES_DOC = "The size of each chunk of a GCS resumable upload, a multiple of"
+            + " 256 KiB. Each open file buffers up to one chunk in memory.";
+    static final int GCS_CHUNK_SIZE_BYTES_DEFAULT = 8 * 1024 * 1024;
+    static final int GCS_CHUNK_GRANULARITY = 256 * 1024;
+
+    static final String STORE_RETRY_MAX_ATTEMPTS = "store.retry.max.attempts";
+    static final String STORE_RETRY_MAX_ATTEMPTS_DOC = "How many times a store request is tried before the failure"
+            + " counts: transient failures (throttling, timeouts, server errors, lost connections) are retried with"
+            + " exponential backoff. When the attempts run out in the middle of a file, the file is discarded and the"
+            + " task asks the worker to deliver its records again, after store.retry.backoff.ms; errors that no retry"
+            + " can fix (access denied, no such bucket) fail the task.";
+    static final int STORE_RETRY_MAX_ATTEMPTS_DEFAULT = 3;
+
+    static final String STORE_RETRY_BACKOFF_MS = "store.retry.backoff.ms";
+    static final String STORE_RETRY_BACKOFF_MS_DOC = "The wait before the first retry of a failed store request;"
+            + " it doubles with each further attempt (with jitter, up to 20 s).";
+    static final long STORE_RETRY_BACKOFF_MS_DEFAULT = 200L;
+
+    private static final List<Class<? extends DataSource>> OBJECT_STORE_KINDS = List.of(LocalDataSource.class,
+            S3DataSource.class, AdlsDataSource.class, GcsDataSource.class);
 
     private StoreConfig() {
     }
 
     static ConfigDef define(ConfigDef def) {
         int order = 0;
+        DataSourceReference.define(def, GROUP, ++order);
         return def
-                .define(STORE_TYPE, ConfigDef.Type.STRING, STORE_TYPE_DEFAULT,
-                        ConfigDef.CaseInsensitiveValidString.in(STORE_TYPES.toArray(String[]::new)),
-                        ConfigDef.Importance.HIGH, STORE_TYPE_DOC, GROUP, ++order, ConfigDef.Width.SHORT, "Store type")
-                .define(STORE_LOCAL_ROOT, ConfigDef.Type.STRING, STORE_LOCAL_ROOT_DEFAULT,
-                        new ConfigDef.NonEmptyString(), ConfigDef.Importance.HIGH, STORE_LOCAL_ROOT_DOC, GROUP,
-                        ++order, ConfigDef.Width.LONG, "Local store root directory");
+                .define(S3_PART_SIZE_BYTES, ConfigDef.Type.INT, S3_PART_SIZE_BYTES_DEFAULT,
+                        ConfigDef.Range.atLeast(S3_MIN_PART_SIZE_BYTES), ConfigDef.Importance.LOW,
+                        S3_PART_SIZE_BYTES_DOC, GROUP, ++order, ConfigDef.Width.SHORT, "S3 part size (bytes)")
+                .define(AZURE_BLOCK_SIZE_BYTES, ConfigDef.Type.INT, AZURE_BLOCK_SIZE_BYTES_DEFAULT,
+                        ConfigDef.Range.atLeast(1), ConfigDef.Importance.LOW, AZURE_BLOCK_SIZE_BYTES_DOC, GROUP,
+                        ++order, ConfigDef.Width.SHORT, "Azure block size (bytes)")
+                .define(GCS_CHUNK_SIZE_BYTES, ConfigDef.Type.INT, GCS_CHUNK_SIZE_BYTES_DEFAULT,
+                        ConfigDef.LambdaValidator.with(StoreConfig::validateChunkSize,
+                                () -> "a positive multiple of " + GCS_CHUNK_GRANULARITY),
+                        ConfigDef.Importance.LOW, GCS_CHUNK_SIZE_BYTES_DOC, GROUP, ++order, ConfigDef.Width.SHORT,
+                        "GCS chunk size (bytes)")
+                .define(STORE_RETRY_MAX_ATTEMPTS, ConfigDef.Type.INT, STORE_RETRY_MAX_ATTEMPTS_DEFAULT,
+                        ConfigDef.Range.atLeast(1), ConfigDef.Importance.LOW, STORE_RETRY_MAX_ATTEMPTS_DOC, GROUP,
+                        ++order, ConfigDef.Width.SHORT, "Store request attempts")
+                .define(STORE_RETRY_BACKOFF_MS, ConfigDef.Type.LONG, STORE_RETRY_BACKOFF_MS_DEFAULT,
+                        ConfigDef.Range.atLeast(0), ConfigDef.Importance.LOW, STORE_RETRY_BACKOFF_MS_DOC, GROUP,
+                        ++order, ConfigDef.Width.SHORT, "Store retry backoff (ms)");
     }
 
     /**
-     * The store the keys describe.
-     *
-     * @throws ConfigException naming the missing key if the chosen store is not fully described
+     * The problems of the data source, by the key as the user wrote it ({@code datasource} or a
+     * {@code datasource.*} key); empty when it is a usable object store.
      */
-    static StoreSpec spec(AbstractConfig config) {
-        String type = config.getString(STORE_TYPE).toLowerCase(Locale.ROOT);
-        if (type.equals("local")) {
-            missingLocalRoot(config).ifPresent(message -> {
-                throw new ConfigException(message);
-            });
-            return new StoreSpec.Local(Path.of(config.getString(STORE_LOCAL_ROOT)));
+    static Map<String, List<String>> problems(Map<String, String> props) {
+        DataSourceValidation validation = DataSourceParser.validate(props, DATASOURCE_PREFIX);
+        if (!validation.isValid()) {
+            return validation.errors();
         }
-        throw new ConfigException(STORE_TYPE, type, "Cannot use store type '" + type + "': expected one of "
-                + STORE_TYPES);
+        DataSource source = validation.dataSource().orElseThrow();
+        if (OBJECT_STORE_KINDS.stream().noneMatch(kind -> kind.isInstance(source))) {
+            String key = props.containsKey(DataSourceReference.DATASOURCE) ? DataSourceReference.DATASOURCE
+                    : DATASOURCE_PREFIX + "type";
+            return Map.of(key, List.of("Cannot write files to data source " + source.name() + ": it is of type "
+                    + source.type() + "; use a data source of type local, s3, adls or gcs"));
+        }
+        if (source instanceof AdlsDataSource adls && adls.generation() != 2) {
+            return Map.of(DATASOURCE_PREFIX + "generation", List.of("Cannot write files to ADLS data source "
+                    + source.name() + ": only generation 2 accounts (with a container) can be written to"));
+        }
+        return new LinkedHashMap<>();
+    }
+
+    /**
+     * The data source the keys describe.
+     *
+     * @throws ConfigException listing every problem, by key, if it is not a usable object store
+     */
+    static DataSource dataSource(Map<String, String> props) {
+        Map<String, List<String>> problems = problems(props);
+        if (!problems.isEmpty()) {
+            StringBuilder message = new StringBuilder("Cannot use the configured data source as an object store:");
+            problems.forEach((key, messages) -> messages.forEach(m -> message.append(' ').append(key).append(": ")
+                    .append(m).append(';')));
+            throw new ConfigException(message.substring(0, message.length() - 1));
+        }
+        return DataSourceParser.parse(props, DATASOURCE_PREFIX);
+    }
+
+    /** How the adapter of {@code source} moves bytes: its upload size, and the retry policy. */
+    static ObjectStores.Tuning tuning(AbstractConfig config, DataSource source) {
+        int uploadSize = config.getInt(source instanceof AdlsDataSource ? AZURE_BLOCK_SIZE_BYTES
+                : source instanceof GcsDataSource ? GCS_CHUNK_SIZE_BYTES : S3_PART_SIZE_BYTES);
+        return ObjectStores.Tuning.DEFAULTS.withPartSizeBytes(uploadSize).withRetries(retryAttempts(config),
+                retryBackoff(config));
+    }
+
+    static int retryAttempts(AbstractConfig config) {
+        return config.getInt(STORE_RETRY_MAX_ATTEMPTS);
+    }
+
+    static Duration retryBackoff(AbstractConfig config) {
+        return Duration.ofMillis(config.getLong(STORE_RETRY_BACKOFF_MS));
+    }
+
+    private static void validateChunkSize(String name, Object value) {
+        int size = (Integer) value;
+        if (size < 1 || size % GCS_CHUNK_GRANULARITY != 0) {
+            throw new ConfigException(name, value, "Cannot use " + size + " bytes as the GCS chunk size: it must be"
+                    + " a positive multiple of " + GCS_CHUNK_GRANULARITY + " (256 KiB)");
+        }
     }
 }

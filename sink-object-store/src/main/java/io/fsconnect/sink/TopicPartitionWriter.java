@@ -124,6 +124,27 @@ final class TopicPartitionWriter {
         return committable > firstOffset.orElseThrow() ? Optional.of(committable) : Optional.empty();
     }
 
+    /**
+     * The offset from which a replay rewrites everything of this partition that is not yet in visible files: the
+     * first record of the oldest open (or failed) file, else the offset after the last handled record; empty before
+     * the first record.
+     */
+    Optional<Long> replayFrom() {
+        if (handledUpTo.isEmpty()) {
+            return firstOffset;
+        }
+        long from = handledUpTo.get();
+        for (OpenFile file : open.values()) {
+            from = Math.min(from, file.startOffset());
+        }
+        return Optional.of(from);
+    }
+
+    /** Whether the record at {@code offset} was already handled, as records delivered again after a retry are. */
+    boolean alreadyHandled(long offset) {
+        return handledUpTo.isPresent() && offset < handledUpTo.get();
+    }
+
     /** Discards the open files; their records will be delivered again from the committed offset. */
     void abort() {
         List<FileKey> keys = new ArrayList<>(open.keySet());
@@ -174,7 +195,6 @@ final class TopicPartitionWriter {
 
     private void completeAll() {
         List<OpenFile> files = new ArrayList<>(open.values());
-        open.clear();
         lastKey = null;
         lastFile = null;
         ConnectException failure = null;
@@ -193,8 +213,10 @@ final class TopicPartitionWriter {
             }
         }
         if (failure != null) {
+            // The failed set stays listed, so that nothing of it counts as committable and replayFrom() finds it.
             throw failure;
         }
+        open.clear();
     }
 
     private static void abortQuietlyInto(OpenFile file, ConnectException failure) {

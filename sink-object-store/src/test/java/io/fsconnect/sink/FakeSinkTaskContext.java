@@ -24,6 +24,8 @@ final class FakeSinkTaskContext implements SinkTaskContext {
     private final Set<TopicPartition> assignment = new HashSet<>();
     private final List<Reported> reported = new ArrayList<>();
     private final boolean withReporter;
+    private final Map<TopicPartition, Long> rewinds = new java.util.HashMap<>();
+    private long timeoutMs = -1;
 
     FakeSinkTaskContext(Map<String, String> configs, boolean withReporter) {
         this.configs = Map.copyOf(configs);
@@ -39,18 +41,29 @@ final class FakeSinkTaskContext implements SinkTaskContext {
         return configs;
     }
 
+    /** The rewinds the task asked for, as the worker would apply them at its next poll. */
+    Map<TopicPartition, Long> rewinds() {
+        return rewinds;
+    }
+
+    /** The last retry timeout the task asked for. */
+    long timeoutMs() {
+        return timeoutMs;
+    }
+
     @Override
     public void offset(Map<TopicPartition, Long> offsets) {
-        throw new UnsupportedOperationException("the task must not rewind the consumer");
+        rewinds.putAll(offsets);
     }
 
     @Override
     public void offset(TopicPartition tp, long offset) {
-        throw new UnsupportedOperationException("the task must not rewind the consumer");
+        rewinds.put(tp, offset);
     }
 
     @Override
     public void timeout(long timeoutMs) {
+        this.timeoutMs = timeoutMs;
     }
 
     @Override

@@ -163,8 +163,9 @@ class LayoutTest {
 
     private ObjectStoreSinkTask start(Map<String, String> overrides) {
         Map<String, String> props = new HashMap<>();
-        props.put("store.type", "local");
-        props.put("store.local.root", root.toString());
+        props.put("datasource.type", "local");
+        props.put("datasource.name", "training");
+        props.put("datasource.path", root.toString());
         props.put("format", "json");
         props.putAll(overrides);
         ObjectStoreSinkTask task = new ObjectStoreSinkTask(clock);

@@ -180,8 +180,9 @@ class ObjectStoreSinkIT {
         config.put("connector.class", ObjectStoreSinkConnector.class.getName());
         config.put("tasks.max", "1");
         config.put("topics", topic);
-        config.put("store.type", "local");
-        config.put("store.local.root", root.toString());
+        config.put("datasource.type", "local");
+        config.put("datasource.name", "training");
+        config.put("datasource.path", root.toString());
         config.putAll(overrides);
         cluster.rest().putConfig(name, config);
         cluster.rest().awaitRunning(name, 1, TIMEOUT);

@@ -266,8 +266,9 @@ class ObjectStoreSinkTaskTest {
 
     private ObjectStoreSinkTask start(Map<String, String> overrides, boolean withReporter) {
         Map<String, String> props = new HashMap<>();
-        props.put("store.type", "local");
-        props.put("store.local.root", root.toString());
+        props.put("datasource.type", "local");
+        props.put("datasource.name", "training");
+        props.put("datasource.path", root.toString());
         props.putAll(overrides);
         context = new FakeSinkTaskContext(props, withReporter);
         ObjectStoreSinkTask task = new ObjectStoreSinkTask(clock);

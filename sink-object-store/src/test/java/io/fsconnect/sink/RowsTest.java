@@ -188,8 +188,9 @@ class RowsTest {
 
     private Map<String, String> props(Map<String, String> overrides) {
         Map<String, String> props = new HashMap<>();
-        props.put("store.type", "local");
-        props.put("store.local.root", root.toString());
+        props.put("datasource.type", "local");
+        props.put("datasource.name", "training");
+        props.put("datasource.path", root.toString());
         props.putAll(overrides);
         return props;
     }

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * A throwaway Azurite blob service (Microsoft's Azure Storage emulator, installed from npm) on a free loopback
@@ -139,7 +137,7 @@ public final class AzuriteServer implements AutoCloseable {
         try {
             stop(process);
         } finally {
-            deleteRecursively(directory);
+            LocalServers.deleteRecursively(directory, "the Azurite directory");
         }
     }
 
@@ -159,7 +157,7 @@ public final class AzuriteServer implements AutoCloseable {
         try {
             process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
         } catch (IOException e) {
-            deleteRecursively(directory);
+            LocalServers.deleteRecursively(directory, "the Azurite directory");
             throw new UncheckedIOException("Cannot start Azurite with node: " + e.getMessage()
                     + ". Install Node.js 20 or newer so that 'node' is on the PATH", e);
         }
@@ -175,14 +173,14 @@ public final class AzuriteServer implements AutoCloseable {
             return server;
         } catch (ExecutionException | TimeoutException e) {
             stop(process);
-            deleteRecursively(directory);
+            LocalServers.deleteRecursively(directory, "the Azurite directory");
             throw new IllegalStateException("Cannot start Azurite from " + home + ": "
                     + (e instanceof TimeoutException ? "it did not report its port within " + START_TIMEOUT.toSeconds() + " s"
                     : e.getCause().getMessage()) + "\noutput:\n" + String.join("\n", snapshot(output)), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stop(process);
-            deleteRecursively(directory);
+            LocalServers.deleteRecursively(directory, "the Azurite directory");
             throw new IllegalStateException("Cannot start Azurite: interrupted", e);
         }
     }
@@ -249,16 +247,4 @@ public final class AzuriteServer implements AutoCloseable {
                 + " root, or set the system property " + HOME_PROPERTY + " to the azurite package directory");
     }
 
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot delete Azurite directory " + dir + ": " + e.getMessage(), e);
-        }
-    }
 }

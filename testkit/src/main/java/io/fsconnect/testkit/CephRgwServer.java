@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,7 +16,6 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,7 +97,7 @@ public final class CephRgwServer implements AutoCloseable {
             RANDOM.nextBytes(key);
             kmsKeys.put("fsconnect-key-" + i, Base64.getEncoder().encodeToString(key));
         }
-        int rgwPort = freeLoopbackPort();
+        int rgwPort = LocalServers.freeLoopbackPort("Ceph");
         CephRgwServer server = new CephRgwServer(baseDir, URI.create("http://127.0.0.1:" + rgwPort),
                 List.copyOf(kmsKeys.keySet()));
         try {
@@ -202,11 +199,11 @@ public final class CephRgwServer implements AutoCloseable {
                 break;
             }
         }
-        deleteRecursively(baseDir);
+        LocalServers.deleteRecursively(baseDir, "the Ceph directory");
     }
 
     private void boot(int rgwPort, Map<String, String> kmsKeys) {
-        int monPort = freeLoopbackPort();
+        int monPort = LocalServers.freeLoopbackPort("Ceph");
         String fsid = UUID.randomUUID().toString();
         writeConfig(fsid, monPort, rgwPort, kmsKeys);
         run("create the monitor map", "monmaptool", "--create", "--fsid", fsid, "--addv", "a",
@@ -260,7 +257,7 @@ public final class CephRgwServer implements AutoCloseable {
                 "",
                 "[client.rgw]",
                 "rgw frontends = beast endpoint=127.0.0.1:" + rgwPort,
-                "rgw sts key = " + randomAlphanumeric(16),
+                "rgw sts key = " + LocalServers.randomSecret(16),
                 "rgw s3 auth use sts = true",
                 "rgw crypt s3 kms backend = testing",
                 "rgw crypt s3 kms encryption keys = " + kmsKeyList,
@@ -373,33 +370,4 @@ public final class CephRgwServer implements AutoCloseable {
         return tails.toString();
     }
 
-    private static int freeLoopbackPort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot find a free loopback port for Ceph: " + e.getMessage(), e);
-        }
-    }
-
-    private static String randomAlphanumeric(int length) {
-        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-        StringBuilder value = new StringBuilder();
-        for (int i = 0; i < length; i++) {
-            value.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
-        }
-        return value.toString();
-    }
-
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot delete the Ceph directory " + dir + ": " + e.getMessage(), e);
-        }
-    }
 }

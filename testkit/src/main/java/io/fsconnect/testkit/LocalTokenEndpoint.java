@@ -21,7 +21,6 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +30,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -73,7 +71,7 @@ public final class LocalTokenEndpoint implements AutoCloseable {
         this.keyStorePassword = keyStorePassword;
         this.tenantId = UUID.randomUUID().toString();
         this.clientId = UUID.randomUUID().toString();
-        this.clientSecret = randomSecret();
+        this.clientSecret = LocalServers.randomSecret(32);
         this.server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setHttpsConfigurator(new HttpsConfigurator(serverSslContext()));
         server.createContext("/", this::handle);
@@ -90,11 +88,11 @@ public final class LocalTokenEndpoint implements AutoCloseable {
                     + e.getMessage(), e);
         }
         try {
-            String password = randomSecret();
+            String password = LocalServers.randomSecret(32);
             makeCertificate(directory.resolve("endpoint.p12"), password);
             return new LocalTokenEndpoint(directory, password);
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
-            deleteRecursively(directory);
+            LocalServers.deleteRecursively(directory, "the token endpoint directory");
             throw new IllegalStateException("Cannot start the local token endpoint: " + e.getMessage(), e);
         }
     }
@@ -160,7 +158,7 @@ public final class LocalTokenEndpoint implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
-        deleteRecursively(directory);
+        LocalServers.deleteRecursively(directory, "the token endpoint directory");
     }
 
     @Override
@@ -321,26 +319,5 @@ public final class LocalTokenEndpoint implements AutoCloseable {
     }
 
     /** Letters and digits only: keytool would read a password starting with "-J" as a JVM option. */
-    private static String randomSecret() {
-        String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
-        SecureRandom random = new SecureRandom();
-        StringBuilder secret = new StringBuilder();
-        for (int i = 0; i < 32; i++) {
-            secret.append(alphabet.charAt(random.nextInt(alphabet.length())));
-        }
-        return secret.toString();
-    }
 
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot delete directory " + dir + ": " + e.getMessage(), e);
-        }
-    }
 }

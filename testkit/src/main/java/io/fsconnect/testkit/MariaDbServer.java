@@ -2,13 +2,10 @@ package io.fsconnect.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -16,13 +13,11 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * A throwaway MariaDB server built from the locally installed server package: a fresh data
@@ -77,7 +72,7 @@ public final class MariaDbServer implements AutoCloseable {
         MariaDbServer started = null;
         try {
             install(installDb, baseDir);
-            started = startOnFreePort(server, baseDir, randomPassword());
+            started = startOnFreePort(server, baseDir, LocalServers.randomSecret(24));
             Runtime.getRuntime().addShutdownHook(started.shutdownHook);
             return started;
         } catch (RuntimeException | Error e) {
@@ -85,7 +80,7 @@ public final class MariaDbServer implements AutoCloseable {
                 if (started != null) {
                     started.close();
                 } else {
-                    deleteRecursively(baseDir);
+                    LocalServers.deleteRecursively(baseDir, "the MariaDB directory");
                 }
             } catch (RuntimeException cleanupFailure) {
                 e.addSuppressed(cleanupFailure);
@@ -184,7 +179,7 @@ public final class MariaDbServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            deleteRecursively(baseDir);
+            LocalServers.deleteRecursively(baseDir, "the MariaDB directory");
         }
     }
 
@@ -208,7 +203,7 @@ public final class MariaDbServer implements AutoCloseable {
             }
             if (install.exitValue() != 0) {
                 throw new IllegalStateException("Cannot initialise MariaDB: mariadb-install-db exited with "
-                        + install.exitValue() + "\n" + tail(output));
+                        + install.exitValue() + "\n" + LocalServers.tail(output));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot run " + String.join(" ", command) + ": " + e.getMessage(), e);
@@ -223,7 +218,7 @@ public final class MariaDbServer implements AutoCloseable {
         List<String> failures = new ArrayList<>();
         for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
             // Another process may take the port between probing and binding; then try a new one.
-            int port = freePort();
+            int port = LocalServers.freeLoopbackPort("MariaDB");
             Path log = baseDir.resolve("error-" + attempt + ".log");
             List<String> command = List.of(server.toString(), "--no-defaults",
                     "--user=" + System.getProperty("user.name"), "--datadir=" + dataDir(baseDir),
@@ -281,7 +276,7 @@ public final class MariaDbServer implements AutoCloseable {
             try {
                 // Waiting on the process paces the polling and notices at once when the server exits.
                 if (process.waitFor(100, TimeUnit.MILLISECONDS)) {
-                    return Optional.of("mariadbd exited with " + process.exitValue() + "\n" + tail(log));
+                    return Optional.of("mariadbd exited with " + process.exitValue() + "\n" + LocalServers.tail(log));
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -294,7 +289,7 @@ public final class MariaDbServer implements AutoCloseable {
             }
         }
         return Optional.of("not accepting connections within " + START_TIMEOUT.toSeconds() + " s"
-                + (last == null ? "" : " (" + last.getMessage() + ")") + "\n" + tail(log));
+                + (last == null ? "" : " (" + last.getMessage() + ")") + "\n" + LocalServers.tail(log));
     }
 
     private static void deleteQuietly(Path file) {
@@ -326,23 +321,6 @@ public final class MariaDbServer implements AutoCloseable {
                         + " to the directory holding mariadb-install-db and mariadbd")));
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot find a free loopback port for MariaDB: " + e.getMessage(), e);
-        }
-    }
-
-    private static String tail(Path log) {
-        try {
-            List<String> lines = Files.exists(log) ? Files.readAllLines(log, StandardCharsets.UTF_8) : List.of();
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
-        } catch (IOException e) {
-            return "(cannot read " + log + ": " + e.getMessage() + ")";
-        }
-    }
-
     private static Path dataDir(Path baseDir) {
         return baseDir.resolve("data");
     }
@@ -351,26 +329,4 @@ public final class MariaDbServer implements AutoCloseable {
         return baseDir.resolve("mariadb.sock");
     }
 
-    private static String randomPassword() {
-        String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
-        SecureRandom random = new SecureRandom();
-        StringBuilder password = new StringBuilder();
-        for (int i = 0; i < 24; i++) {
-            password.append(alphabet.charAt(random.nextInt(alphabet.length())));
-        }
-        return password.toString();
-    }
-
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot delete MariaDB directory " + dir + ": " + e.getMessage(), e);
-        }
-    }
 }

@@ -2,15 +2,12 @@ package io.fsconnect.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -83,7 +80,7 @@ public final class PostgresServer implements AutoCloseable {
             if (asOsUser) {
                 handToOsUser(baseDir);
             }
-            String superuserPassword = randomPassword();
+            String superuserPassword = LocalServers.randomSecret(24);
             initCluster(binDir, baseDir, asOsUser, superuserPassword);
             server = startOnFreePort(binDir, baseDir, asOsUser);
             Runtime.getRuntime().addShutdownHook(server.shutdownHook);
@@ -94,7 +91,7 @@ public final class PostgresServer implements AutoCloseable {
                 if (server != null) {
                     server.close();
                 } else {
-                    deleteRecursively(baseDir);
+                    LocalServers.deleteRecursively(baseDir, "the PostgreSQL directory");
                 }
             } catch (RuntimeException cleanupFailure) {
                 e.addSuppressed(cleanupFailure);
@@ -183,7 +180,7 @@ public final class PostgresServer implements AutoCloseable {
         try {
             run(binDir, baseDir, asOsUser, "pg_ctl", "stop", "-D", dataDir(baseDir).toString(), "-m", "immediate", "-w");
         } finally {
-            deleteRecursively(baseDir);
+            LocalServers.deleteRecursively(baseDir, "the PostgreSQL directory");
         }
     }
 
@@ -305,27 +302,19 @@ public final class PostgresServer implements AutoCloseable {
         IllegalStateException lastFailure = null;
         for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
             // Another process may take the port between probing and binding; a new port is tried then.
-            int port = freeLoopbackPort();
+            int port = LocalServers.freeLoopbackPort("PostgreSQL");
             try {
                 run(binDir, baseDir, asOsUser, "pg_ctl", "start", "-D", dataDir(baseDir).toString(),
                         "-l", log.toString(), "-w", "-t", "30", "-o", "-p " + port);
-                return new PostgresServer(binDir, baseDir, asOsUser, port, randomPassword());
+                return new PostgresServer(binDir, baseDir, asOsUser, port, LocalServers.randomSecret(24));
             } catch (IllegalStateException e) {
-                lastFailure = new IllegalStateException(e.getMessage() + "\nserver log:\n" + tail(log), e);
-                if (!tail(log).contains("could not bind")) {
+                lastFailure = new IllegalStateException(e.getMessage() + "\nserver log:\n" + LocalServers.tail(log), e);
+                if (!LocalServers.tail(log).contains("could not bind")) {
                     break;
                 }
             }
         }
         throw lastFailure;
-    }
-
-    private static int freeLoopbackPort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot find a free loopback port for PostgreSQL: " + e.getMessage(), e);
-        }
     }
 
     private static void run(Path binDir, Path baseDir, boolean asOsUser, String tool, String... args) {
@@ -359,39 +348,8 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
-    private static String tail(Path log) {
-        try {
-            List<String> lines = Files.exists(log) ? Files.readAllLines(log, StandardCharsets.UTF_8) : List.of();
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
-        } catch (IOException e) {
-            return "(cannot read " + log + ": " + e.getMessage() + ")";
-        }
-    }
-
     private static Path dataDir(Path baseDir) {
         return baseDir.resolve("data");
     }
 
-    private static String randomPassword() {
-        String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
-        SecureRandom random = new SecureRandom();
-        StringBuilder password = new StringBuilder();
-        for (int i = 0; i < 24; i++) {
-            password.append(alphabet.charAt(random.nextInt(alphabet.length())));
-        }
-        return password.toString();
-    }
-
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot delete PostgreSQL directory " + dir + ": " + e.getMessage(), e);
-        }
-    }
 }

@@ -1,17 +1,12 @@
 package io.fsconnect.storage.s3;
 
-import io.fsconnect.auth.AwsAuth;
 import io.fsconnect.auth.S3DataSource;
 import io.fsconnect.storage.ObjectStores;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
@@ -21,10 +16,12 @@ import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
  * Builds the S3 client of a data source: region, endpoint override, path-style addressing, credentials of its
- * authentication mode, and the retry policy of the tuning. S3-compatible stores (an endpoint is set) get checksums
+ * authentication mode (through a handle on {@link io.fsconnect.auth.aws.AwsCredentials}, which the client gives back
+ * when it closes), and the retry policy of the tuning. S3-compatible stores (an endpoint is set) get checksums
  * only where the API requires them, because several (Ceph RGW among them) reject the SDK's default trailing
  * checksums, and whole-payload signatures instead of chunked ones.
  */
@@ -93,19 +90,29 @@ final class S3ClientFactory {
     }
 
     private AwsCredentialsProvider credentials() {
-        AwsAuth auth = source.auth();
-        if (auth instanceof AwsAuth.AccessKeys keys) {
-            AwsCredentials credentials = keys.sessionToken()
-                    .<AwsCredentials>map(token -> AwsSessionCredentials.create(keys.accessKeyId(),
-                            keys.secretAccessKey().reveal(), token.reveal()))
-                    .orElseGet(() -> AwsBasicCredentials.create(keys.accessKeyId(), keys.secretAccessKey().reveal()));
-            return StaticCredentialsProvider.create(credentials);
+        // A handle per store: the worker-wide cache shares role sessions between tasks, and the client closing
+        // this provider when the store closes gives the handle back.
+        io.fsconnect.auth.aws.AwsCredentials handle = io.fsconnect.auth.aws.AwsCredentials.forDataSource(source);
+        return new HandleProvider(handle);
+    }
+
+    /** Resolves through a credentials handle and closes it when the client that holds it closes. */
+    private record HandleProvider(io.fsconnect.auth.aws.AwsCredentials handle)
+            implements AwsCredentialsProvider, SdkAutoCloseable {
+
+        @Override
+        public AwsCredentials resolveCredentials() {
+            return handle.provider().resolveCredentials();
         }
-        if (auth instanceof AwsAuth.InstanceRole) {
-            return DefaultCredentialsProvider.builder().build();
+
+        @Override
+        public void close() {
+            handle.close();
         }
-        throw new IllegalArgumentException("Cannot open S3 data source " + source.name() + ": role assumption "
-                + "(iam.role) is not supported by the object stores yet; use access.key.id and secret.access.key, "
-                + "or the worker's own identity");
+
+        @Override
+        public String toString() {
+            return handle.toString();
+        }
     }
 }

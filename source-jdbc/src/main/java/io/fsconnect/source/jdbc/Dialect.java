@@ -21,11 +21,24 @@ import java.util.stream.Collectors;
  * What differs between databases, chosen once from the JDBC URL by {@link #forUrl}: identifier
  * quoting, what a connection needs to stream a result instead of buffering it, and how the driver's
  * metadata and temporal values are read. Everything else is standard JDBC. A dialect is stateless.
+ *
+ * <p>Dialects are found with {@link java.util.ServiceLoader}: a jar in the plugin's directory can add
+ * one by listing its class (public, with a public no-argument constructor) in
+ * {@code META-INF/services/io.fsconnect.source.jdbc.Dialect}; it is chosen for the URLs its
+ * {@link #accepts} takes, before the dialects this plugin ships.
  */
 public interface Dialect {
 
     /** Name for logs, e.g. "PostgreSQL". */
     String name();
+
+    /**
+     * Whether this dialect is the one for {@code jdbcUrl}, typically by its {@code jdbc:<subprotocol>:}
+     * prefix; the URL is given in lower case.
+     */
+    default boolean accepts(String jdbcUrl) {
+        return false;
+    }
 
     /** The character that opens and closes a quoted identifier. */
     char identifierQuote();
@@ -106,18 +119,11 @@ public interface Dialect {
         return Optional.ofNullable(value).map(Timestamp::toInstant);
     }
 
-    /** The dialect of {@code jdbcUrl}; unknown databases get ANSI double-quoted identifiers. */
+    /**
+     * The dialect of {@code jdbcUrl} among those registered (see above); databases without one get
+     * ANSI double-quoted identifiers and standard JDBC.
+     */
     static Dialect forUrl(String jdbcUrl) {
-        String url = jdbcUrl.strip().toLowerCase(Locale.ROOT);
-        if (url.startsWith("jdbc:postgresql:")) {
-            return new PostgresDialect();
-        }
-        if (url.startsWith("jdbc:mysql:") || url.startsWith("jdbc:mariadb:")) {
-            return new MySqlDialect();
-        }
-        if (url.startsWith("jdbc:sqlite:")) {
-            return new SqliteDialect();
-        }
-        return new AnsiDialect();
+        return DialectRegistry.INSTANCE.forUrl(jdbcUrl.strip().toLowerCase(Locale.ROOT));
     }
 }

@@ -36,7 +36,7 @@ final class FirstLoadPlanner implements AutoCloseable {
         this.config = config;
         this.offsets = offsets;
         this.chunks = config.getInt(SourceSelectionKeys.FIRST_LOAD_CHUNKS);
-        this.opener = new ConnectionOpener(config.connectionUrl(), config.user(), config.password());
+        this.opener = ConnectionOpener.forConfig(config);
         this.dialect = Dialect.forUrl(config.connectionUrl());
     }
 

@@ -1,5 +1,7 @@
 package io.fsconnect.source.jdbc;
 
+import io.fsconnect.auth.DataSource;
+import io.fsconnect.auth.jdbc.JdbcCredentials;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -41,7 +43,9 @@ public final class JdbcSourceConfig extends AbstractConfig {
     private static final String CONNECTION_URL_DOC =
         "JDBC URL of the database, e.g. jdbc:postgresql://host:5432/db. The URL also selects the SQL "
             + "dialect (identifier quoting, streaming). Put credentials in connection.user and "
-            + "connection.password, not in the URL.";
+            + "connection.password, not in the URL. Set either this or a data source (datasource or "
+            + "datasource.* keys).";
+    private static final String CONNECTION_URL_DEFAULT = null;
 
     public static final String CONNECTION_USER = "connection.user";
     private static final String CONNECTION_USER_DOC = "Database user name.";
@@ -188,6 +192,8 @@ public final class JdbcSourceConfig extends AbstractConfig {
 
     private static final ConfigDef CONFIG_DEF = newConfigDef();
 
+    private final Optional<DataSource> dataSource;
+
     /** Parses and checks {@code props}; throws {@link ConfigException} on any problem. */
     public JdbcSourceConfig(Map<String, String> props) {
         super(CONFIG_DEF, props);
@@ -195,6 +201,11 @@ public final class JdbcSourceConfig extends AbstractConfig {
         if (!problems.isEmpty()) {
             throw new ConfigException(problems.get(0).message());
         }
+        Map<String, List<String>> connectionProblems = JdbcDataSourceConfig.problems(props);
+        if (!connectionProblems.isEmpty()) {
+            throw new ConfigException(connectionProblems.values().iterator().next().get(0));
+        }
+        this.dataSource = JdbcDataSourceConfig.dataSource(props);
     }
 
     /** The single definition of every key, shared by the connector and its task. */
@@ -205,12 +216,13 @@ public final class JdbcSourceConfig extends AbstractConfig {
     private static ConfigDef newConfigDef() {
         ConfigDef def = new ConfigDef();
         int order = 0;
-        def.define(CONNECTION_URL, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(),
+        def.define(CONNECTION_URL, Type.STRING, CONNECTION_URL_DEFAULT, new ConfigDef.NonEmptyString(),
             Importance.HIGH, CONNECTION_URL_DOC, CONNECTION_GROUP, ++order, Width.LONG, "JDBC URL");
         def.define(CONNECTION_USER, Type.STRING, CONNECTION_USER_DEFAULT, Importance.HIGH,
             CONNECTION_USER_DOC, CONNECTION_GROUP, ++order, Width.MEDIUM, "User");
         def.define(CONNECTION_PASSWORD, Type.PASSWORD, CONNECTION_PASSWORD_DEFAULT, Importance.HIGH,
             CONNECTION_PASSWORD_DOC, CONNECTION_GROUP, ++order, Width.MEDIUM, "Password");
+        JdbcDataSourceConfig.define(def, CONNECTION_GROUP, ++order);
 
         order = 0;
         def.define(TABLE_NAME, Type.STRING, TABLE_NAME_DEFAULT, Importance.HIGH, TABLE_NAME_DOC,
@@ -272,6 +284,7 @@ public final class JdbcSourceConfig extends AbstractConfig {
     static List<ConfigProblem> crossFieldProblems(Function<String, Object> parsed) {
         List<ConfigProblem> problems = new ArrayList<>();
         problems.addAll(SourceSelectionKeys.problems(parsed));
+        problems.addAll(JdbcDataSourceConfig.definedKeyProblems(parsed));
         Object modeValue = parsed.apply(MODE);
         Optional<Mode> mode = Arrays.stream(Mode.values()).filter(m -> m.configValue().equals(modeValue)).findFirst();
         if (mode.filter(Mode::usesIncrementingColumn).isPresent() && !isSet(parsed.apply(INCREMENTING_COLUMN_NAME))) {
@@ -293,8 +306,14 @@ public final class JdbcSourceConfig extends AbstractConfig {
         return value != null && !value.toString().isBlank();
     }
 
+    /** {@code connection.url}, or the URL of the data source; never holds a data source's secret. */
     public String connectionUrl() {
-        return getString(CONNECTION_URL);
+        return dataSource.map(JdbcCredentials::url).orElseGet(() -> getString(CONNECTION_URL));
+    }
+
+    /** The data source to connect with, when one is configured instead of {@code connection.url}. */
+    public Optional<DataSource> dataSource() {
+        return dataSource;
     }
 
     public Optional<String> user() {

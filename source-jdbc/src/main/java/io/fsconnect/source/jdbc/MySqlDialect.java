@@ -7,6 +7,11 @@ package io.fsconnect.source.jdbc;
 public final class MySqlDialect implements Dialect {
 
     @Override
+    public boolean accepts(String jdbcUrl) {
+        return jdbcUrl.startsWith("jdbc:mysql:") || jdbcUrl.startsWith("jdbc:mariadb:");
+    }
+
+    @Override
     public String name() {
         return "MySQL/MariaDB";
     }

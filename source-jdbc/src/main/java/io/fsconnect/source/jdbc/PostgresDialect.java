@@ -10,6 +10,11 @@ import java.sql.SQLException;
 public final class PostgresDialect extends AnsiDialect {
 
     @Override
+    public boolean accepts(String jdbcUrl) {
+        return jdbcUrl.startsWith("jdbc:postgresql:");
+    }
+
+    @Override
     public String name() {
         return "PostgreSQL";
     }

@@ -23,7 +23,7 @@ final class TableDiscovery {
     private final TableFilter filter;
 
     TableDiscovery(JdbcSourceConfig config) {
-        this.opener = new ConnectionOpener(config.connectionUrl(), config.user(), config.password());
+        this.opener = ConnectionOpener.forConfig(config);
         this.schemaPattern = Optional.ofNullable(config.getString(SourceSelectionKeys.SCHEMA_PATTERN))
             .filter(p -> !p.isBlank());
         this.tableTypes = config.getList(SourceSelectionKeys.TABLE_TYPES).stream().map(String::strip)

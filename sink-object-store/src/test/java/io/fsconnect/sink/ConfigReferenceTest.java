@@ -1,0 +1,36 @@
+package io.fsconnect.sink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** CONFIG.md is the reference the code generates; run with -Dfsconnect.docs.update=true to refresh it. */
+class ConfigReferenceTest {
+
+    private static final Path DOC = Path.of("CONFIG.md");
+    private static final String HOW_TO_REFRESH = "%s is stale: run mvn -pl sink-object-store -am test "
+            + "-Dtest=ConfigReferenceTest -Dsurefire.failIfNoSpecifiedTests=false -Dfsconnect.docs.update=true";
+
+    @Test
+    void shippedReferenceIsUpToDate() throws IOException {
+        String generated = ConfigReference.markdown();
+        if (Boolean.getBoolean("fsconnect.docs.update")) {
+            Files.writeString(DOC, generated, StandardCharsets.UTF_8);
+        }
+        assertThat(DOC).as(HOW_TO_REFRESH, DOC.toAbsolutePath()).exists();
+        assertThat(Files.readString(DOC, StandardCharsets.UTF_8)).as(HOW_TO_REFRESH, DOC).isEqualTo(generated);
+    }
+
+    @Test
+    void everyKeyOfTheConnectorIsDocumented() {
+        String reference = ConfigReference.markdown();
+        for (String key : ObjectStoreSinkConfig.CONFIG_DEF.names()) {
+            assertThat(reference).contains("| `" + key + "` |");
+        }
+        assertThat(reference).contains("`datasource` | password", "`split.ratios`", "`store.retry.max.attempts`");
+    }
+}
