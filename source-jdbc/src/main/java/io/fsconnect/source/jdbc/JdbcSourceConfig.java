@@ -59,15 +59,16 @@ public final class JdbcSourceConfig extends AbstractConfig {
     public static final String TABLE_NAME = "table.name";
     private static final String TABLE_NAME_DOC =
         "Table to read, optionally qualified as schema.table. Each part is quoted, so it must be "
-            + "spelled as the database stores it. Set exactly one of table.name and query.";
+            + "spelled as the database stores it. Set exactly one of table.name, query, table.include.list "
+            + "and queries.";
     private static final String TABLE_NAME_DEFAULT = null;
 
     public static final String QUERY = "query";
     private static final String QUERY_DOC =
         "SQL query to read; it may contain joins, WHERE and GROUP BY. In the incremental modes it is "
             + "wrapped as a subquery and filtered and ordered on the timestamp and incrementing "
-            + "columns, never appended to. Changing the query starts reading afresh. Set exactly one of table.name "
-            + "and query.";
+            + "columns, never appended to. Changing the query starts reading afresh. Set exactly one of table.name, "
+            + "query, table.include.list and queries.";
     private static final String QUERY_DEFAULT = null;
 
     public static final String MODE = "mode";
@@ -130,7 +131,10 @@ public final class JdbcSourceConfig extends AbstractConfig {
     private static final Long TIMESTAMP_INITIAL_DEFAULT = null;
 
     public static final String TOPIC = "topic";
-    private static final String TOPIC_DOC = "Kafka topic the rows are written to.";
+    private static final String TOPIC_DOC = "Kafka topic the rows are written to. Required with table.name or "
+        + "query; not allowed with table.include.list or queries, whose topics come from topic.prefix and "
+        + "topic.template.";
+    private static final String TOPIC_DEFAULT = null;
 
     public static final String PRIMARY_KEY_COLUMNS = "primary.key.columns";
     private static final String PRIMARY_KEY_COLUMNS_DOC =
@@ -244,7 +248,7 @@ public final class JdbcSourceConfig extends AbstractConfig {
             TIMESTAMP_INITIAL_DOC, SOURCE_GROUP, ++order, Width.SHORT, "Initial timestamp");
 
         order = 0;
-        def.define(TOPIC, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(),
+        def.define(TOPIC, Type.STRING, TOPIC_DEFAULT, new ConfigDef.NonEmptyString(),
             Importance.HIGH, TOPIC_DOC, RECORD_GROUP, ++order, Width.MEDIUM, "Topic");
         def.define(PRIMARY_KEY_COLUMNS, Type.LIST, PRIMARY_KEY_COLUMNS_DEFAULT, new NonBlankItems(),
             Importance.MEDIUM, PRIMARY_KEY_COLUMNS_DOC, RECORD_GROUP, ++order, Width.LONG,
@@ -269,6 +273,7 @@ public final class JdbcSourceConfig extends AbstractConfig {
         def.define(QUERY_TIMEOUT_MS, Type.LONG, QUERY_TIMEOUT_MS_DEFAULT,
             Range.between(0, Integer.MAX_VALUE * 1000L), Importance.LOW, QUERY_TIMEOUT_MS_DOC,
             POLLING_GROUP, ++order, Width.SHORT, "Query timeout (ms)");
+        SourceSelectionKeys.define(def);
         return def;
     }
 
@@ -278,18 +283,7 @@ public final class JdbcSourceConfig extends AbstractConfig {
      */
     static List<ConfigProblem> crossFieldProblems(Function<String, Object> parsed) {
         List<ConfigProblem> problems = new ArrayList<>();
-        boolean hasTable = isSet(parsed.apply(TABLE_NAME));
-        boolean hasQuery = isSet(parsed.apply(QUERY));
-        if (hasTable && hasQuery) {
-            String message = "Cannot use both " + TABLE_NAME + " and " + QUERY
-                + ": set exactly one of them and remove the other";
-            problems.add(new ConfigProblem(TABLE_NAME, message));
-            problems.add(new ConfigProblem(QUERY, message));
-        } else if (!hasTable && !hasQuery) {
-            String message = "Cannot tell what to read: set exactly one of " + TABLE_NAME + " or " + QUERY;
-            problems.add(new ConfigProblem(TABLE_NAME, message));
-            problems.add(new ConfigProblem(QUERY, message));
-        }
+        problems.addAll(SourceSelectionKeys.problems(parsed));
         problems.addAll(JdbcDataSourceConfig.definedKeyProblems(parsed));
         Object modeValue = parsed.apply(MODE);
         Optional<Mode> mode = Arrays.stream(Mode.values()).filter(m -> m.configValue().equals(modeValue)).findFirst();
@@ -308,7 +302,7 @@ public final class JdbcSourceConfig extends AbstractConfig {
         return problems;
     }
 
-    private static boolean isSet(Object value) {
+    static boolean isSet(Object value) {
         return value != null && !value.toString().isBlank();
     }
 
@@ -330,7 +324,10 @@ public final class JdbcSourceConfig extends AbstractConfig {
         return Optional.ofNullable(getPassword(CONNECTION_PASSWORD));
     }
 
-    /** The table or query to read; exactly one is set, the constructor guarantees it. */
+    /**
+     * The table or query of a single-source configuration ({@code table.name} or {@code query}); a
+     * configuration naming several sources is first split with {@link SourceSettings}.
+     */
     public SourceSpec source() {
         String table = getString(TABLE_NAME);
         return isSet(table) ? new SourceSpec.Table(table.strip()) : new SourceSpec.Query(getString(QUERY));

@@ -2,7 +2,10 @@ package io.fsconnect.source.jdbc;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -14,8 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The task of {@link JdbcSourceConnector}: loads the stored offset of its source and hands batches
- * from a {@link SourceReader} to Kafka Connect. {@link #poll()} blocks for about a second at most
+ * The task of {@link JdbcSourceConnector}: loads the stored offset of each source assigned to it and
+ * hands batches from one {@link SourceReader} per source to Kafka Connect, taking the sources that
+ * are due in turn so that a large table never starves the others. {@link #poll()} blocks for about a second at most
  * (recent workers call {@code stop()} only after {@code poll()} returns) and returns null when there
  * is nothing to return yet. {@link #stop()} never waits for the database: it cancels a statement in
  * flight and wakes a waiting {@code poll()}; the connection is closed by whichever of the two
@@ -29,7 +33,8 @@ public class JdbcSourceTask extends SourceTask {
     private final ReentrantLock readerLock = new ReentrantLock();
     private final CountDownLatch stopSignal = new CountDownLatch(1);
     private volatile boolean stopping;
-    private volatile SourceReader reader;
+    private volatile List<SourceReader> readers = List.of();
+    private int next;
 
     public JdbcSourceTask() {
         this(Clock.systemUTC());
@@ -46,11 +51,15 @@ public class JdbcSourceTask extends SourceTask {
 
     @Override
     public void start(Map<String, String> props) {
-        JdbcSourceConfig config = new JdbcSourceConfig(props);
-        JdbcOffset offset = OffsetLoader.load(context.offsetStorageReader(), config.source().partition());
+        List<SourceSettings.Assigned> sources = SourceSettings.forTask(props, Clock.systemUTC());
+        List<SourceReader> opened = new ArrayList<>();
         readerLock.lock();
         try {
-            reader = new SourceReader(config, offset, clock.instant());
+            for (SourceSettings.Assigned source : sources) {
+                JdbcOffset offset = OffsetLoader.load(context.offsetStorageReader(), source.spec().partition());
+                opened.add(new SourceReader(source.config(), source.spec(), source.mode(), offset, clock.instant()));
+            }
+            readers = List.copyOf(opened);
         } finally {
             readerLock.unlock();
         }
@@ -63,14 +72,26 @@ public class JdbcSourceTask extends SourceTask {
             if (stopping) {
                 return null;
             }
-            Duration wait = reader.timeUntilNextBatch(clock.instant());
-            if (!wait.isZero()) {
+            Instant now = clock.instant();
+            Duration wait = SourceReader.LONGEST_BLOCK;
+            Optional<SourceReader> due = Optional.empty();
+            for (int i = 0; i < readers.size() && due.isEmpty(); i++) {
+                SourceReader candidate = readers.get((next + i) % readers.size());
+                Duration untilDue = candidate.timeUntilNextBatch(now);
+                if (untilDue.isZero()) {
+                    due = Optional.of(candidate);
+                    next = (next + i + 1) % readers.size();
+                } else if (untilDue.compareTo(wait) < 0) {
+                    wait = untilDue;
+                }
+            }
+            if (due.isEmpty()) {
                 // Bounded: the worker calls stop() only after poll() returns, so poll() must return soon.
-                Duration bounded = wait.compareTo(SourceReader.LONGEST_BLOCK) < 0 ? wait : SourceReader.LONGEST_BLOCK;
-                stopSignal.await(Math.max(1, bounded.toMillis()), TimeUnit.MILLISECONDS);
+                stopSignal.await(Math.max(1, wait.toMillis()), TimeUnit.MILLISECONDS);
                 return null;
             }
-            List<SourceRecord> records = reader.readBatch(clock.instant());
+            // One reader per poll: each call may wait up to LONGEST_BLOCK for a query to start returning rows.
+            List<SourceRecord> records = due.get().readBatch(now);
             return records.isEmpty() ? null : records;
         } catch (ConnectException e) {
             if (stopping) {
@@ -81,7 +102,7 @@ public class JdbcSourceTask extends SourceTask {
             throw e;
         } finally {
             if (stopping) {
-                reader.close();
+                readers.forEach(SourceReader::close);
             }
             readerLock.unlock();
         }
@@ -91,15 +112,12 @@ public class JdbcSourceTask extends SourceTask {
     public void stop() {
         stopping = true;
         stopSignal.countDown();
-        SourceReader current = reader;
-        if (current == null) {
-            return;
-        }
-        current.cancel();
-        // If poll() holds the reader it closes it on its way out; never wait for it here.
+        List<SourceReader> current = readers;
+        current.forEach(SourceReader::cancel);
+        // If poll() holds the readers it closes them on its way out; never wait for it here.
         if (readerLock.tryLock()) {
             try {
-                current.close();
+                current.forEach(SourceReader::close);
             } finally {
                 readerLock.unlock();
             }

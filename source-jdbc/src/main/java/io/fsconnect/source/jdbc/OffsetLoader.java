@@ -25,22 +25,32 @@ public final class OffsetLoader {
 
     /** Parses a stored offset map; {@code stored} may be null (no offset). */
     public static JdbcOffset parse(SourcePartition partition, Map<String, ?> stored) {
+        return parse(partition, stored, "load", "correct or delete the offset with the Connect REST API (PATCH or "
+            + "DELETE /connectors/<name>/offsets)");
+    }
+
+    /** Parses an offset an operator is writing through the REST API, before Kafka Connect stores it. */
+    public static JdbcOffset parseEdit(SourcePartition partition, Map<String, ?> edited) {
+        return parse(partition, edited, "alter", "write it in that form, or send a null offset to start afresh");
+    }
+
+    private static JdbcOffset parse(SourcePartition partition, Map<String, ?> stored, String verb, String advice) {
         JdbcOffset offset = JdbcOffset.none();
         if (stored == null) {
             return offset;
         }
         Object incrementing = stored.get(JdbcOffset.INCREMENTING_KEY);
         if (incrementing != null) {
-            offset = offset.withIncrementing(toLong(partition, incrementing));
+            offset = offset.withIncrementing(toLong(partition, incrementing, verb, advice));
         }
         Object timestamp = stored.get(JdbcOffset.TIMESTAMP_KEY);
         if (timestamp != null) {
-            offset = offset.withTimestamp(toInstant(partition, timestamp));
+            offset = offset.withTimestamp(toInstant(partition, timestamp, verb, advice));
         }
         return offset;
     }
 
-    private static Instant toInstant(SourcePartition partition, Object value) {
+    private static Instant toInstant(SourcePartition partition, Object value, String verb, String advice) {
         if (value instanceof String text) {
             try {
                 return Instant.parse(text.strip());
@@ -49,10 +59,10 @@ public final class OffsetLoader {
             }
         }
         throw invalid(partition, JdbcOffset.TIMESTAMP_KEY, value,
-            "an ISO-8601 instant string such as 2024-03-01T10:00:00.123456Z");
+            "an ISO-8601 instant string such as 2024-03-01T10:00:00.123456Z", verb, advice);
     }
 
-    private static long toLong(SourcePartition partition, Object value) {
+    private static long toLong(SourcePartition partition, Object value, String verb, String advice) {
         try {
             if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
                 return ((Number) value).longValue();
@@ -69,12 +79,12 @@ public final class OffsetLoader {
         } catch (ArithmeticException | NumberFormatException e) {
             // fall through to the error below, which explains what is expected
         }
-        throw invalid(partition, JdbcOffset.INCREMENTING_KEY, value, "a whole number within the range of a long");
+        throw invalid(partition, JdbcOffset.INCREMENTING_KEY, value, "a whole number within the range of a long", verb, advice);
     }
 
-    private static ConnectException invalid(SourcePartition partition, String key, Object value, String expected) {
-        return new ConnectException("Cannot load the offset of " + partition.id() + ": '" + key + "' is " + value
-            + " (" + value.getClass().getSimpleName() + "), expected " + expected + "; correct or delete the offset "
-            + "with the Connect REST API (PATCH or DELETE /connectors/<name>/offsets)");
+    private static ConnectException invalid(SourcePartition partition, String key, Object value, String expected,
+                                            String verb, String advice) {
+        return new ConnectException("Cannot " + verb + " the offset of " + partition.id() + ": '" + key + "' is "
+            + value + " (" + value.getClass().getSimpleName() + "), expected " + expected + "; " + advice);
     }
 }

@@ -33,4 +33,9 @@ public interface QueryMode {
      */
     default void forgetDelivered() {
     }
+
+    /** Whether a cycle that read to the end is followed by another one; a first-load chunk is read once. */
+    default boolean readsAgain() {
+        return true;
+    }
 }

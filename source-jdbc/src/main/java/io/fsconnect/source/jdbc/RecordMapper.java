@@ -2,6 +2,7 @@ package io.fsconnect.source.jdbc;
 
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Schema;
@@ -74,7 +75,9 @@ public final class RecordMapper {
     public SourceRecord toRecord(Struct row, JdbcOffset offset, long rowNumber) {
         Struct key = keySchema.map(schema -> keyOf(schema, row)).orElse(null);
         Long timestamp = eventTimeColumn.map(column -> eventTime(row, column, key, rowNumber)).orElse(null);
-        return new SourceRecord(source.partition().toMap(), offset.toMap(), topic, null,
+        Map<String, Object> sourceOffset = offset.toMap();
+        sourceOffset.putAll(source.offsetFields());
+        return new SourceRecord(source.partition().toMap(), sourceOffset, topic, null,
             keySchema.orElse(null), key, row.schema(), row, timestamp);
     }
 

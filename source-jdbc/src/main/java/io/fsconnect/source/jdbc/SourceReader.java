@@ -65,18 +65,23 @@ final class SourceReader implements AutoCloseable {
         return thread;
     });
     private volatile PreparedStatement inFlight;
+    private Optional<List<String>> keyColumns = Optional.empty();
 
     SourceReader(JdbcSourceConfig config, JdbcOffset offset, Instant firstCycle) {
+        this(config, config.source(), config.mode().create(config, Clock.systemUTC()), offset, firstCycle);
+    }
+
+    SourceReader(JdbcSourceConfig config, SourceSpec source, QueryMode mode, JdbcOffset offset, Instant firstCycle) {
         this.config = config;
-        this.source = config.source();
+        this.source = source;
         this.dialect = Dialect.forUrl(config.connectionUrl());
-        this.mode = config.mode().create(config, Clock.systemUTC());
+        this.mode = mode;
         this.columns = new ColumnMapper(dialect, config);
         this.opener = new ConnectionOpener(config.connectionUrl(), config.user(), config.password());
         this.offset = offset;
         this.nextCycle = firstCycle;
         log.info("Reading {} from {} ({} dialect), mode {}, starting after offset {}", source.describe(),
-            ConnectionOpener.redact(config.connectionUrl()), dialect.name(), config.mode().configValue(), offset.toMap());
+            ConnectionOpener.redact(config.connectionUrl()), dialect.name(), mode.getClass().getSimpleName(), offset.toMap());
     }
 
     /** How long until {@link #readBatch} has something to do: zero while a cycle is open or due. */
@@ -125,6 +130,11 @@ final class SourceReader implements AutoCloseable {
             }
             if (exhausted) {
                 finishCycle(open, current);
+                if (!mode.readsAgain()) {
+                    log.info("Finished reading {}", source.describe());
+                    closeQueryAndConnection();
+                    nextCycle = Instant.MAX;
+                }
             }
             offset = batchOffset;
             return records;
@@ -188,7 +198,7 @@ final class SourceReader implements AutoCloseable {
         try {
             RowSchema rows = columns.map(results.getMetaData(), source);
             mode.check(rows, source);
-            RecordMapper records = new RecordMapper(rows, source, config.topic(), config.primaryKeyColumns(),
+            RecordMapper records = new RecordMapper(rows, source, config.topic(), keyColumns(open),
                 config.eventTimeColumn());
             Cycle started = new Cycle(query.statement(), results, rows, records);
             cycle = Optional.of(started);
@@ -198,6 +208,17 @@ final class SourceReader implements AutoCloseable {
             query.statement().close();
             throw e;
         }
+    }
+
+    /** {@code primary.key.columns}, or else a table's primary key as the database declares it. */
+    private List<String> keyColumns(Connection open) throws SQLException {
+        if (keyColumns.isEmpty()) {
+            List<String> configured = config.primaryKeyColumns();
+            Optional<String> table = source.tableName();
+            keyColumns = Optional.of(!configured.isEmpty() || table.isEmpty()
+                ? configured : PrimaryKeyLookup.columns(open.getMetaData(), table.get()));
+        }
+        return keyColumns.get();
     }
 
     private PendingQuery submitQuery(Connection open, Instant now) throws SQLException {

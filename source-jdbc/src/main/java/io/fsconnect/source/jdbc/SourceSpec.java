@@ -4,10 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * What the connector reads: one table or one SQL query. It knows its stable identity (the source
+ * What one reader reads: a table, one key range of a table's chunked first load, or a SQL query. It knows its stable identity (the source
  * partition under which offsets are stored) and how to appear in a FROM clause; a query always
  * appears as a parenthesised subquery with an alias, so filters and ordering wrap it and are never
  * appended to the user's SQL.
@@ -26,6 +28,16 @@ public sealed interface SourceSpec {
     /** Short human description for logs and error messages. */
     String describe();
 
+    /** Fields stored in every offset of this source besides the watermarks; none by default. */
+    default Map<String, Object> offsetFields() {
+        return Map.of();
+    }
+
+    /** The table whose primary key becomes the record key by default, if this source is (part of) a table. */
+    default Optional<String> tableName() {
+        return Optional.empty();
+    }
+
     /** A table, optionally qualified as {@code schema.table}; each part is quoted. */
     record Table(String name) implements SourceSpec {
         @Override
@@ -41,6 +53,78 @@ public sealed interface SourceSpec {
         @Override
         public String describe() {
             return "table " + name;
+        }
+
+        @Override
+        public Optional<String> tableName() {
+            return Optional.of(name);
+        }
+    }
+
+    /**
+     * The incremental reader of a table whose first load is split into chunks: reads like
+     * {@link Table}, under the same partition, and stores the plan in its offsets too, so that a
+     * restarted connector finds the plan even when no chunk has stored an offset yet.
+     */
+    record TableAfterLoad(String name, FirstLoadPlan plan) implements SourceSpec {
+        @Override
+        public SourcePartition partition() {
+            return new Table(name).partition();
+        }
+
+        @Override
+        public String fromClause(Dialect dialect) {
+            return dialect.quoteQualifiedName(name);
+        }
+
+        @Override
+        public String describe() {
+            return "table " + name + " (after its first load up to " + plan.upTo() + ")";
+        }
+
+        @Override
+        public Map<String, Object> offsetFields() {
+            return plan.toOffsetFields();
+        }
+
+        @Override
+        public Optional<String> tableName() {
+            return Optional.of(name);
+        }
+    }
+
+    /**
+     * One key range of the chunked first load of a table: the rows whose incrementing column lies in
+     * {@link FirstLoadPlan#range(int)}. Its offsets live under a partition of their own,
+     * {@code table:<name>#chunk:<index>/<count>}, and carry the plan, so that the plan survives
+     * restarts of the connector.
+     */
+    record TableChunk(String name, FirstLoadPlan plan, int index) implements SourceSpec {
+        @Override
+        public SourcePartition partition() {
+            return FirstLoadPlan.chunkPartition(name, index, plan.chunks());
+        }
+
+        @Override
+        public String fromClause(Dialect dialect) {
+            return dialect.quoteQualifiedName(name);
+        }
+
+        @Override
+        public String describe() {
+            FirstLoadPlan.Range range = plan.range(index);
+            return "table " + name + " (first-load chunk " + (index + 1) + " of " + plan.chunks() + ": keys after "
+                + range.after() + " up to " + range.upTo() + ")";
+        }
+
+        @Override
+        public Map<String, Object> offsetFields() {
+            return plan.toOffsetFields();
+        }
+
+        @Override
+        public Optional<String> tableName() {
+            return Optional.of(name);
         }
     }
 
