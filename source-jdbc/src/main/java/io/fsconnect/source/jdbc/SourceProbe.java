@@ -33,16 +33,18 @@ final class SourceProbe {
         SourceSpec source = config.source();
         String sourceKey = source instanceof SourceSpec.Table ? JdbcSourceConfig.TABLE_NAME : JdbcSourceConfig.QUERY;
         Dialect dialect = Dialect.forUrl(config.connectionUrl());
-        ConnectionOpener opener = new ConnectionOpener(config.connectionUrl(), config.user(), config.password());
+        // Where the user said how to connect: the URL, or the data source it came from.
+        String connectionKey = config.dataSource().isPresent() ? JdbcDataSourceConfig.DATASOURCE : JdbcSourceConfig.CONNECTION_URL;
         Connection connection;
-        try {
+        try (ConnectionOpener opener = ConnectionOpener.forConfig(config)) {
+            // The connection outlives the opener: closing it releases only role sessions kept for new connections.
             connection = opener.open();
         } catch (SQLException e) {
-            problems.put(JdbcSourceConfig.CONNECTION_URL, SqlErrorHandler.handle("connect to "
+            problems.put(connectionKey, SqlErrorHandler.handle("connect to "
                 + ConnectionOpener.redact(config.connectionUrl()), e).getMessage());
             return problems;
         } catch (ConnectException e) {
-            problems.put(JdbcSourceConfig.CONNECTION_URL, e.getMessage());
+            problems.put(connectionKey, e.getMessage());
             return problems;
         }
         try (connection; PreparedStatement statement = connection.prepareStatement(

@@ -77,7 +77,7 @@ final class SourceReader implements AutoCloseable {
         this.dialect = Dialect.forUrl(config.connectionUrl());
         this.mode = mode;
         this.columns = new ColumnMapper(dialect, config);
-        this.opener = new ConnectionOpener(config.connectionUrl(), config.user(), config.password());
+        this.opener = ConnectionOpener.forConfig(config);
         this.offset = offset;
         this.nextCycle = firstCycle;
         log.info("Reading {} from {} ({} dialect), mode {}, starting after offset {}", source.describe(),
@@ -295,6 +295,7 @@ final class SourceReader implements AutoCloseable {
         cancel();
         closeQueryAndConnection();
         queryRunner.shutdownNow();
+        opener.close();
     }
 
     private void closeQueryAndConnection() {

@@ -50,6 +50,30 @@ class JdbcSourceConnectorTest {
     }
 
     @Test
+    void anInlineDataSourceValidatesAndItsRowsAreRead() throws InterruptedException {
+        Map<String, String> config = db.tableConfig("items");
+        String url = config.remove(JdbcSourceConfig.CONNECTION_URL);
+        config.put("datasource.type", "jdbc");
+        config.put("datasource.name", "items_db");
+        config.put("datasource.connection.url", url);
+        assertThat(errors(config)).isEmpty();
+        try (RunningTask running = new RunningTask(config)) {
+            assertThat(running.next(1)).singleElement()
+                .satisfies(record -> assertThat(((org.apache.kafka.connect.data.Struct) record.value()).get("name"))
+                    .isEqualTo("a"));
+        }
+    }
+
+    @Test
+    void aDataSourceProblemIsReportedOnItsOwnKey() {
+        Map<String, String> config = db.tableConfig("items");
+        config.remove(JdbcSourceConfig.CONNECTION_URL);
+        config.put("datasource.type", "jdbc");
+        config.put("datasource.name", "items_db");
+        assertThat(errors(config)).containsKey("datasource.connection.url");
+    }
+
+    @Test
     void tableAndQueryTogetherAreReportedOnBothKeys() {
         Map<String, String> config = db.tableConfig("items");
         config.put(JdbcSourceConfig.QUERY, "SELECT * FROM items");
