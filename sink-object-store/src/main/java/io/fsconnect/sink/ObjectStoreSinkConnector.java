@@ -63,23 +63,31 @@ public class ObjectStoreSinkConnector extends SinkConnector {
     public Config validate(Map<String, String> connectorConfigs) {
         Config result = super.validate(connectorConfigs);
         // Data-source problems go on the keys the user wrote, inline datasource.* keys included.
-        StoreConfig.problems(connectorConfigs).forEach((key, messages) -> {
-            ConfigValue value = result.configValues().stream().filter(v -> v.name().equals(key)).findFirst()
-                    .orElseGet(() -> {
-                        ConfigValue added = new ConfigValue(key);
-                        result.configValues().add(added);
-                        return added;
-                    });
-            messages.forEach(value::addErrorMessage);
-        });
+        StoreConfig.problems(connectorConfigs).forEach((key, messages) ->
+                messages.forEach(valueFor(result, key)::addErrorMessage));
         boolean singleKeysValid = result.configValues().stream().allMatch(value -> value.errorMessages().isEmpty());
         if (singleKeysValid) {
             // Checks that span keys, reported on the key the user has to set.
-            new ObjectStoreSinkConfig(connectorConfigs).crossKeyProblems().forEach((key, message) ->
+            ObjectStoreSinkConfig config = new ObjectStoreSinkConfig(connectorConfigs);
+            config.crossKeyProblems().forEach((key, message) ->
                     result.configValues().stream()
                             .filter(value -> value.name().equals(key))
                             .forEach((ConfigValue value) -> value.addErrorMessage(message)));
+            if (config.getBoolean(StoreConfig.VALIDATE_CONNECTION)
+                    && result.configValues().stream().allMatch(value -> value.errorMessages().isEmpty())) {
+                StoreConfig.connectionProblems(connectorConfigs).forEach((key, messages) ->
+                        messages.forEach(valueFor(result, key)::addErrorMessage));
+            }
         }
         return result;
+    }
+
+    /** The result's entry for {@code key}, added for keys outside the ConfigDef (inline {@code datasource.*} keys). */
+    private static ConfigValue valueFor(Config result, String key) {
+        return result.configValues().stream().filter(v -> v.name().equals(key)).findFirst().orElseGet(() -> {
+            ConfigValue added = new ConfigValue(key);
+            result.configValues().add(added);
+            return added;
+        });
     }
 }

@@ -2,6 +2,8 @@ package io.fsconnect.sink;
 
 import io.fsconnect.auth.AdlsDataSource;
 import io.fsconnect.auth.DataSource;
+import io.fsconnect.auth.check.ConnectionCheck;
+import io.fsconnect.auth.check.Problem;
 import io.fsconnect.auth.GcsDataSource;
 import io.fsconnect.auth.LocalDataSource;
 import io.fsconnect.auth.S3DataSource;
@@ -10,6 +12,7 @@ import io.fsconnect.auth.config.DataSourceReference;
 import io.fsconnect.auth.config.DataSourceValidation;
 import io.fsconnect.storage.ObjectStores;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +61,14 @@ final class StoreConfig {
             + " it doubles with each further attempt (with jitter, up to 20 s).";
     static final long STORE_RETRY_BACKOFF_MS_DEFAULT = 200L;
 
+    static final String VALIDATE_CONNECTION = "validate.connection";
+    static final String VALIDATE_CONNECTION_DOC = "Whether validation also proves that the data source's credentials"
+            + " work and its bucket or container is reachable (credentials obtained, a role assumed, then S3"
+            + " HeadBucket or the Azure container's existence; GCS: the key is loaded), showing what fails on the key"
+            + " to fix. Off, validation only checks the configuration, so a connector can be created while its store"
+            + " is unreachable from the worker.";
+    static final boolean VALIDATE_CONNECTION_DEFAULT = false;
+
     private static final List<Class<? extends DataSource>> OBJECT_STORE_KINDS = List.of(LocalDataSource.class,
             S3DataSource.class, AdlsDataSource.class, GcsDataSource.class);
 
@@ -84,7 +95,26 @@ final class StoreConfig {
                         ++order, ConfigDef.Width.SHORT, "Store request attempts")
                 .define(STORE_RETRY_BACKOFF_MS, ConfigDef.Type.LONG, STORE_RETRY_BACKOFF_MS_DEFAULT,
                         ConfigDef.Range.atLeast(0), ConfigDef.Importance.LOW, STORE_RETRY_BACKOFF_MS_DOC, GROUP,
-                        ++order, ConfigDef.Width.SHORT, "Store retry backoff (ms)");
+                        ++order, ConfigDef.Width.SHORT, "Store retry backoff (ms)")
+                .define(VALIDATE_CONNECTION, ConfigDef.Type.BOOLEAN, VALIDATE_CONNECTION_DEFAULT,
+                        ConfigDef.Importance.MEDIUM, VALIDATE_CONNECTION_DOC, GROUP, ++order, ConfigDef.Width.SHORT,
+                        "Check the connection on validation");
+    }
+
+    /**
+     * What goes wrong when the data source is used for real, by the key as the user wrote it: the one-line
+     * {@code datasource} reference, or the inline {@code datasource.*} key at fault.
+     */
+    static Map<String, List<String>> connectionProblems(Map<String, String> props) {
+        DataSource source = dataSource(props);
+        boolean referenced = props.containsKey(DataSourceReference.DATASOURCE);
+        Map<String, List<String>> problems = new LinkedHashMap<>();
+        for (Problem problem : ConnectionCheck.defaults().check(source)) {
+            String key = referenced ? DataSourceReference.DATASOURCE : DATASOURCE_PREFIX + problem.key();
+            String message = referenced ? problem.key() + ": " + problem.message() : problem.message();
+            problems.computeIfAbsent(key, k -> new ArrayList<>()).add(message);
+        }
+        return problems;
     }
 
     /**

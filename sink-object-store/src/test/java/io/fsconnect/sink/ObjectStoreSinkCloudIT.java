@@ -153,6 +153,35 @@ class ObjectStoreSinkCloudIT {
         cluster.rest().delete("replayed-sink");
     }
 
+    @Test
+    void validationWithTheConnectionCheckShowsWhatFailsOnTheKeyToFix() throws Exception {
+        SignedRequests.createS3Bucket(s3proxyEndpoint, "us-east-1", S3_ACCESS_KEY, S3_SECRET_KEY, "checked");
+        String wrongSecret = "planted-" + java.util.UUID.randomUUID();
+
+        Map<String, String> good = sinkConfig("checked", s3ProxySource("checked"));
+        good.put("validate.connection", "true");
+        assertThat(cluster.rest().validate(ObjectStoreSinkConnector.class.getName(), good).errorsByKey()).isEmpty();
+
+        Map<String, String> missingBucket = sinkConfig("checked", s3ProxySource("no-such-bucket"));
+        missingBucket.put("validate.connection", "true");
+        assertThat(cluster.rest().validate(ObjectStoreSinkConnector.class.getName(), missingBucket).errorsByKey())
+                .containsKey("datasource.bucket");
+
+        Map<String, String> wrongKey = sinkConfig("checked", s3ProxySource("checked"));
+        wrongKey.put("datasource.secret.access.key", wrongSecret);
+        wrongKey.put("validate.connection", "true");
+        Map<String, List<String>> errors = cluster.rest().validate(ObjectStoreSinkConnector.class.getName(), wrongKey)
+                .errorsByKey();
+        assertThat(errors).isNotEmpty();
+        assertThat(errors.keySet()).allMatch(key -> key.startsWith("datasource."));
+        assertThat(errors.values()).flatExtracting(messages -> messages)
+                .allMatch(message -> message.startsWith("Cannot") && !message.contains(wrongSecret));
+
+        // Off (the default), validation checks the configuration only.
+        wrongKey.remove("validate.connection");
+        assertThat(cluster.rest().validate(ObjectStoreSinkConnector.class.getName(), wrongKey).errorsByKey()).isEmpty();
+    }
+
     private static Map<String, String> s3ProxySource(String bucket) {
         Map<String, String> source = new LinkedHashMap<>();
         source.put("type", "s3");
