@@ -144,14 +144,15 @@ public class JdbcSourceConnector extends SourceConnector {
             .forEach(problem -> values.get(problem.key()).addErrorMessage(problem.message()));
         SourceSettings.queryProblems(connectorConfigs)
             .forEach(message -> values.get(SourceSelectionKeys.QUERIES).addErrorMessage(message));
-        // Data-source problems go on the keys the user wrote, inline datasource.* keys included.
+        // Data-source problems go on the keys the user wrote, inline datasource.* keys included; those on
+        // defined keys may have been reported by the cross-field checks already.
         JdbcDataSourceConfig.problems(connectorConfigs).forEach((key, messages) -> {
             ConfigValue value = values.computeIfAbsent(key, name -> {
                 ConfigValue added = new ConfigValue(name);
                 config.configValues().add(added);
                 return added;
             });
-            messages.forEach(value::addErrorMessage);
+            messages.stream().filter(message -> !value.errorMessages().contains(message)).forEach(value::addErrorMessage);
         });
         boolean valid = values.values().stream().allMatch(v -> v.errorMessages().isEmpty());
         if (valid) {
