@@ -1,5 +1,6 @@
 package io.fsconnect.source.jdbc;
 
+import java.util.Collections;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,8 @@ import org.apache.kafka.connect.source.SourceRecord;
 public final class RecordMapper {
 
     private final SourceSpec source;
+    /** The same for every record of the source; built once because a query's id is a hash of its SQL. */
+    private final Map<String, String> sourcePartition;
     private final String topic;
     private final Optional<Schema> keySchema;
     private final Optional<String> eventTimeColumn;
@@ -33,6 +36,7 @@ public final class RecordMapper {
     public RecordMapper(RowSchema rows, SourceSpec source, String topic, List<String> keyColumns,
                         Optional<String> eventTimeColumn) {
         this.source = source;
+        this.sourcePartition = Collections.unmodifiableMap(source.partition().toMap());
         this.topic = topic;
         this.eventTimeColumn = eventTimeColumn;
         this.keySchema = keyColumns.isEmpty() ? Optional.empty() : Optional.of(keySchema(rows, keyColumns));
@@ -77,7 +81,7 @@ public final class RecordMapper {
         Long timestamp = eventTimeColumn.map(column -> eventTime(row, column, key, rowNumber)).orElse(null);
         Map<String, Object> sourceOffset = offset.toMap();
         sourceOffset.putAll(source.offsetFields());
-        return new SourceRecord(source.partition().toMap(), sourceOffset, topic, null,
+        return new SourceRecord(sourcePartition, sourceOffset, topic, null,
             keySchema.orElse(null), key, row.schema(), row, timestamp);
     }
 
