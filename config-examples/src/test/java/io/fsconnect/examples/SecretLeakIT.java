@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +39,9 @@ import org.apache.logging.log4j.core.config.Configuration;
 import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.logging.log4j.core.config.LoggerConfig;
 import org.apache.logging.log4j.core.config.Property;
+import org.gaul.s3proxy.S3Proxy;
+import org.gaul.s3proxy.auth.AuthenticationType;
+import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -74,6 +78,8 @@ class SecretLeakIT {
     private static Path datasources;
     private static final List<String> bodies = Collections.synchronizedList(new ArrayList<>());
 
+    private static S3Proxy s3proxy;
+
     @BeforeAll
     static void start() throws IOException {
         logs = LogCapture.install();
@@ -89,8 +95,22 @@ class SecretLeakIT {
             "connection.user=" + postgres.user(), "connection.password=" + PASSWORD);
         define(datasources, "orders_wrong", "type=jdbc", "connection.url=" + postgres.jdbcUrl(),
             "connection.user=" + postgres.user(), "connection.password=" + WRONG_PASSWORD);
-        define(datasources, "lake", "type=s3", "bucket=features", "endpoint=http://127.0.0.1:1",
-            "access.key.id=AKIDLEAKTEST", "secret.access.key=" + S3_SECRET);
+        // A real S3 endpoint that knows only its own key pair: the planted key is refused (403), a failure the
+        // sink does not retry, so the sink fails for real with the planted secret on its error path.
+        s3proxy = S3Proxy.builder()
+            .blobStore(new TransientNio2BlobStore())
+            .endpoint(URI.create("http://127.0.0.1:0"))
+            .awsAuthentication(AuthenticationType.AWS_V4, "AKIDOTHERUSER", "other-user-secret-key")
+            .ignoreUnknownHeaders(true)
+            .build();
+        try {
+            s3proxy.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot start S3Proxy: " + e.getMessage(), e);
+        }
+        Await.until("S3Proxy to start", Duration.ofSeconds(60), () -> "STARTED".equals(s3proxy.getState()));
+        define(datasources, "lake", "type=s3", "bucket=features", "endpoint=http://127.0.0.1:" + s3proxy.getPort(),
+            "path.style.access=true", "access.key.id=AKIDLEAKTEST", "secret.access.key=" + S3_SECRET);
         secretsFile = tmp.resolve("secrets.properties");
         Files.writeString(secretsFile, "orders.password=" + PASSWORD + "\n", StandardCharsets.UTF_8);
 
@@ -109,6 +129,13 @@ class SecretLeakIT {
         }
         if (postgres != null) {
             postgres.close();
+        }
+        if (s3proxy != null) {
+            try {
+                s3proxy.stop();
+            } catch (Exception e) {
+                throw new IllegalStateException("Cannot stop S3Proxy: " + e.getMessage(), e);
+            }
         }
         if (logs != null) {
             logs.remove();
