@@ -7,16 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -31,161 +27,50 @@ import java.util.concurrent.TimeUnit;
  * named by the environment variable {@value #BIN_DIR_ENV}. {@link #toString()} never shows the
  * password.
  */
-public final class MariaDbServer implements AutoCloseable {
+public final class MariaDbServer extends ThrowawayDatabase {
 
     /** Environment variable naming a directory holding {@code mariadb-install-db} and {@code mariadbd}. */
     public static final String BIN_DIR_ENV = "FSCONNECT_MARIADB_BIN";
 
-    private static final String USER = "fsconnect";
-    private static final String DATABASE = "fsconnect";
     private static final int START_ATTEMPTS = 3;
     private static final Duration INSTALL_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
-    private final Path baseDir;
     private final Process process;
-    private final int port;
-    private final String password;
-    private final Thread shutdownHook;
-    private boolean closed;
 
     private MariaDbServer(Path baseDir, Process process, int port, String password) {
-        this.baseDir = baseDir;
+        super("MariaDB", baseDir, port, password);
         this.process = process;
-        this.port = port;
-        this.password = password;
-        this.shutdownHook = new Thread(this::stopAndDelete, "mariadb-server-cleanup");
     }
 
     /** Initialises, starts and seeds a new server; ready when this returns. */
     public static MariaDbServer start() {
         Path installDb = locate("mariadb-install-db");
         Path server = locate("mariadbd");
-        Path baseDir;
-        try {
-            baseDir = Files.createTempDirectory("fsconnect-mariadb-");
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot start MariaDB: cannot create a temporary directory: "
-                    + e.getMessage(), e);
-        }
-        MariaDbServer started = null;
-        try {
+        return startInTemporaryDirectory("MariaDB", "fsconnect-mariadb-", baseDir -> {
             install(installDb, baseDir);
-            started = startOnFreePort(server, baseDir, LocalServers.randomSecret(24));
-            Runtime.getRuntime().addShutdownHook(started.shutdownHook);
-            return started;
-        } catch (RuntimeException | Error e) {
-            try {
-                if (started != null) {
-                    started.close();
-                } else {
-                    LocalServers.deleteRecursively(baseDir, "the MariaDB directory");
-                }
-            } catch (RuntimeException cleanupFailure) {
-                e.addSuppressed(cleanupFailure);
-            }
-            throw e;
-        }
+            return startOnFreePort(server, baseDir, LocalServers.randomSecret(24));
+        }, started -> { });
     }
 
-    /** {@code jdbc:mariadb://127.0.0.1:<port>/<database>}. */
-    public String jdbcUrl() {
-        return "jdbc:mariadb://127.0.0.1:" + port + "/" + DATABASE;
-    }
-
-    /** The user the tests use; it has every privilege on {@link #database()}. */
-    public String user() {
-        return USER;
-    }
-
-    /** The password of {@link #user()}. */
-    public String password() {
-        return password;
-    }
-
-    /** The loopback TCP port the server listens on. */
-    public int port() {
-        return port;
-    }
-
-    /** The database {@link #user()} works in. */
-    public String database() {
-        return DATABASE;
-    }
-
-    /** The directory holding the data, the socket and the error log; gone after {@link #close()}. */
-    public Path directory() {
-        return baseDir;
-    }
-
-    /** A new connection as {@link #user()} to {@link #database()} over TCP, authenticated by password. */
-    public Connection connect() throws SQLException {
-        Properties props = new Properties();
-        props.setProperty("user", USER);
-        props.setProperty("password", password);
-        return DriverManager.getConnection(jdbcUrl(), props);
-    }
-
-    /**
-     * Runs each statement in order, autocommitted, as {@link #user()}. Fails naming the statement
-     * (its text unless it mentions a password) and the server's message.
-     */
-    public void execute(String... sql) {
-        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
-            for (int i = 0; i < sql.length; i++) {
-                try {
-                    statement.execute(sql[i]);
-                } catch (SQLException e) {
-                    throw new IllegalStateException("Cannot execute SQL statement " + (i + 1) + " of " + sql.length
-                            + describeStatement(sql[i]) + ": " + e.getMessage() + " (SQLState " + e.getSQLState() + ")", e);
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot connect to MariaDB at " + jdbcUrl() + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static String describeStatement(String sql) {
-        String lower = sql.toLowerCase(Locale.ROOT);
-        return lower.contains("password") || lower.contains("identified") ? "" : " (" + sql + ")";
-    }
-
-    /** Stops the server (no clean shutdown is needed: the data is discarded) and deletes its directory. */
     @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException | IllegalArgumentException alreadyShuttingDownOrNotRegistered) {
-            // The hook itself is running (JVM exit) or was never registered; cleaning up here is still right.
-        }
-        stopAndDelete();
+    String urlScheme() {
+        return "mariadb";
     }
 
-    private synchronized void stopAndDelete() {
-        if (closed) {
-            return;
-        }
-        closed = true;
+    /** No clean shutdown is needed: the data is discarded. */
+    @Override
+    void stopServer() {
         try {
             process.destroyForcibly();
             if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                throw new IllegalStateException("Cannot stop MariaDB on port " + port + ": the process "
+                throw new IllegalStateException("Cannot stop MariaDB on port " + port() + ": the process "
                         + process.pid() + " did not exit within " + STOP_TIMEOUT.toSeconds() + " s");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } finally {
-            LocalServers.deleteRecursively(baseDir, "the MariaDB directory");
         }
-    }
-
-    @Override
-    public String toString() {
-        return "MariaDbServer(" + jdbcUrl() + ", user=" + USER + ")";
     }
 
     private static void install(Path installDb, Path baseDir) {

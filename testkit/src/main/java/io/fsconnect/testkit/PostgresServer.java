@@ -9,15 +9,12 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -35,7 +32,7 @@ import java.util.stream.Stream;
  * variable {@value #BIN_DIR_ENV}. Durability is switched off ({@code fsync=off}) because the data
  * is thrown away. {@link #toString()} never shows the password.
  */
-public final class PostgresServer implements AutoCloseable {
+public final class PostgresServer extends ThrowawayDatabase {
 
     /** Environment variable naming the directory that holds {@code initdb} and {@code pg_ctl}. */
     public static final String BIN_DIR_ENV = "FSCONNECT_PG_BIN";
@@ -43,173 +40,54 @@ public final class PostgresServer implements AutoCloseable {
     private static final Path DEBIAN_ROOT = Path.of("/usr/lib/postgresql");
     private static final String OS_USER = "postgres";
     private static final String SUPERUSER = "postgres";
-    private static final String USER = "fsconnect";
-    private static final String DATABASE = "fsconnect";
     private static final int START_ATTEMPTS = 3;
     private static final long COMMAND_TIMEOUT_SECONDS = 60;
 
     private final Path binDir;
-    private final Path baseDir;
     private final boolean asOsUser;
-    private final int port;
-    private final String password;
-    private final Thread shutdownHook;
-    private boolean closed;
 
     private PostgresServer(Path binDir, Path baseDir, boolean asOsUser, int port, String password) {
+        super("PostgreSQL", baseDir, port, password);
         this.binDir = binDir;
-        this.baseDir = baseDir;
         this.asOsUser = asOsUser;
-        this.port = port;
-        this.password = password;
-        this.shutdownHook = new Thread(this::stopAndDelete, "postgres-server-cleanup");
     }
 
     /** Initialises, starts and seeds a new server; ready when this returns. */
     public static PostgresServer start() {
         Path binDir = locateBinaries();
-        Path baseDir;
-        try {
-            baseDir = Files.createTempDirectory("fsconnect-pg-");
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot start PostgreSQL: cannot create a temporary directory: " + e.getMessage(), e);
-        }
-        PostgresServer server = null;
-        try {
+        String superuserPassword = LocalServers.randomSecret(24);
+        return startInTemporaryDirectory("PostgreSQL", "fsconnect-pg-", baseDir -> {
             boolean asOsUser = isRoot(baseDir);
             if (asOsUser) {
                 handToOsUser(baseDir);
             }
-            String superuserPassword = LocalServers.randomSecret(24);
             initCluster(binDir, baseDir, asOsUser, superuserPassword);
-            server = startOnFreePort(binDir, baseDir, asOsUser);
-            Runtime.getRuntime().addShutdownHook(server.shutdownHook);
-            server.createUserAndDatabase(superuserPassword);
-            return server;
-        } catch (RuntimeException | Error e) {
-            try {
-                if (server != null) {
-                    server.close();
-                } else {
-                    LocalServers.deleteRecursively(baseDir, "the PostgreSQL directory");
-                }
-            } catch (RuntimeException cleanupFailure) {
-                e.addSuppressed(cleanupFailure);
-            }
-            throw e;
-        }
-    }
-
-    /** {@code jdbc:postgresql://127.0.0.1:<port>/<database>}. */
-    public String jdbcUrl() {
-        return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE;
-    }
-
-    /** The login role the tests use; it owns {@link #database()}. */
-    public String user() {
-        return USER;
-    }
-
-    /** The password of {@link #user()}. */
-    public String password() {
-        return password;
-    }
-
-    /** The loopback TCP port the server listens on. */
-    public int port() {
-        return port;
-    }
-
-    /** The database owned by {@link #user()}. */
-    public String database() {
-        return DATABASE;
-    }
-
-    /** The directory holding the cluster's data, the server log and the socket; gone after {@link #close()}. */
-    public Path directory() {
-        return baseDir;
-    }
-
-    /** A new connection as {@link #user()} to {@link #database()}, authenticated by password. */
-    public Connection connect() throws SQLException {
-        return connect(USER, password);
-    }
-
-    /**
-     * Runs each statement in order, autocommitted, as {@link #user()}. Fails naming the statement
-     * (its text unless it mentions a password) and the server's message.
-     */
-    public void execute(String... sql) {
-        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
-            for (int i = 0; i < sql.length; i++) {
-                try {
-                    statement.execute(sql[i]);
-                } catch (SQLException e) {
-                    throw new IllegalStateException("Cannot execute SQL statement " + (i + 1) + " of " + sql.length
-                            + describeStatement(sql[i]) + ": " + e.getMessage() + " (SQLState " + e.getSQLState() + ")", e);
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot connect to PostgreSQL at " + jdbcUrl() + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static String describeStatement(String sql) {
-        return sql.toLowerCase(Locale.ROOT).contains("password") ? "" : " (" + sql + ")";
-    }
-
-    /** Stops the server at once (no checkpoint: the data is discarded) and deletes its directory. */
-    @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException | IllegalArgumentException alreadyShuttingDownOrNotRegistered) {
-            // The hook itself is running (JVM exit) or was never registered; cleaning up here is still right.
-        }
-        stopAndDelete();
-    }
-
-    private synchronized void stopAndDelete() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            run(binDir, baseDir, asOsUser, "pg_ctl", "stop", "-D", dataDir(baseDir).toString(), "-m", "immediate", "-w");
-        } finally {
-            LocalServers.deleteRecursively(baseDir, "the PostgreSQL directory");
-        }
+            return startOnFreePort(binDir, baseDir, asOsUser);
+        }, server -> server.createUserAndDatabase(superuserPassword));
     }
 
     @Override
-    public String toString() {
-        return "PostgresServer(" + jdbcUrl() + ", user=" + USER + ")";
+    String urlScheme() {
+        return "postgresql";
     }
 
-    private Connection connect(String user, String secret) throws SQLException {
-        return connect(jdbcUrl(), user, secret);
-    }
-
-    private static Connection connect(String url, String user, String secret) throws SQLException {
-        Properties props = new Properties();
-        props.setProperty("user", user);
-        props.setProperty("password", secret);
-        return DriverManager.getConnection(url, props);
+    /** Stops the server at once (no checkpoint: the data is discarded). */
+    @Override
+    void stopServer() {
+        run(binDir, directory(), asOsUser, "pg_ctl", "stop", "-D", dataDir(directory()).toString(), "-m", "immediate",
+                "-w");
     }
 
     private void createUserAndDatabase(String superuserPassword) {
-        String maintenanceUrl = "jdbc:postgresql://127.0.0.1:" + port + "/" + SUPERUSER;
+        String maintenanceUrl = "jdbc:postgresql://127.0.0.1:" + port() + "/" + SUPERUSER;
         try (Connection connection = connect(maintenanceUrl, SUPERUSER, superuserPassword);
              Statement statement = connection.createStatement()) {
             // The password is generated here from [A-Za-z0-9], so it needs no quoting beyond the literal.
-            statement.execute("CREATE ROLE " + USER + " LOGIN PASSWORD '" + password + "'");
+            statement.execute("CREATE ROLE " + USER + " LOGIN PASSWORD '" + password() + "'");
             statement.execute("CREATE DATABASE " + DATABASE + " OWNER " + USER);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create role and database '" + USER + "' in PostgreSQL on port "
-                    + port + ": " + e.getMessage(), e);
+                    + port() + ": " + e.getMessage(), e);
         }
     }
 
