@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -344,7 +345,9 @@ public abstract class ObjectStoreContract {
 
         assertThat(info.key()).isEqualTo(KEY);
         assertThat(info.size()).isEqualTo(1234);
-        assertThat(info.lastModified()).isEqualTo(store.list(KEY).iterator().next().lastModified());
+        // HTTP dates (a HEAD's Last-Modified) have whole seconds; listings may carry milliseconds.
+        assertThat(info.lastModified().truncatedTo(ChronoUnit.SECONDS))
+                .isEqualTo(store.list(KEY).iterator().next().lastModified().truncatedTo(ChronoUnit.SECONDS));
         assertThatThrownBy(() -> store.stat("missing/object.csv")).isInstanceOf(NoSuchObjectException.class);
     }
 
@@ -388,8 +391,8 @@ public abstract class ObjectStoreContract {
                     .isEqualTo(Arrays.copyOfRange(content, content.length - 8, content.length));
             assertThat(readAt(channel, content.length - 70_000, 69_992))
                     .isEqualTo(Arrays.copyOfRange(content, content.length - 70_000, content.length - 8));
-            assertThat(readAt(channel, 4, 3 * 1024 * 1024))
-                    .isEqualTo(Arrays.copyOfRange(content, 4, 4 + 3 * 1024 * 1024));
+            int chunk = Math.min(3 * 1024 * 1024, content.length - 4);
+            assertThat(readAt(channel, 4, chunk)).isEqualTo(Arrays.copyOfRange(content, 4, 4 + chunk));
             assertThat(readAt(channel, 17, 100)).isEqualTo(Arrays.copyOfRange(content, 17, 117));
             ByteBuffer pastEnd = ByteBuffer.allocate(10);
             assertThat(channel.position(content.length).read(pastEnd)).isEqualTo(-1);
