@@ -213,7 +213,7 @@ class ObjectStoreSourceIT {
         cluster.rest().delete("moved");
     }
 
-    private static Map<Long, Integer> ids(List<ConsumerRecord<byte[], byte[]>> records) {
+    static Map<Long, Integer> ids(List<ConsumerRecord<byte[], byte[]>> records) {
         Map<Long, Integer> counts = new TreeMap<>();
         for (ConsumerRecord<byte[], byte[]> record : records) {
             counts.merge(json(record.value()).path("payload").path("id").asLong(), 1, Integer::sum);
@@ -221,7 +221,7 @@ class ObjectStoreSourceIT {
         return counts;
     }
 
-    private static JsonNode json(byte[] bytes) {
+    static JsonNode json(byte[] bytes) {
         try {
             return JSON.readTree(bytes);
         } catch (IOException e) {
