@@ -6,8 +6,12 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.Random;
@@ -331,6 +335,90 @@ public abstract class ObjectStoreContract {
 
         assertThatThrownBy(upload::close).isInstanceOf(ObjectExistsException.class);
         assertThat(read(KEY)).isEqualTo(bytes("existing"));
+    }
+
+    @Test
+    void statDescribesTheVisibleObject() throws IOException {
+        put(KEY, randomBytes(1234, 6));
+
+        ObjectInfo info = store.stat(KEY);
+
+        assertThat(info.key()).isEqualTo(KEY);
+        assertThat(info.size()).isEqualTo(1234);
+        // HTTP dates (a HEAD's Last-Modified) have whole seconds; listings may carry milliseconds.
+        assertThat(info.lastModified().truncatedTo(ChronoUnit.SECONDS))
+                .isEqualTo(store.list(KEY).iterator().next().lastModified().truncatedTo(ChronoUnit.SECONDS));
+        assertThatThrownBy(() -> store.stat("missing/object.csv")).isInstanceOf(NoSuchObjectException.class);
+    }
+
+    @Test
+    void openRangeReadsTheRequestedBytesOnly() throws IOException {
+        byte[] content = randomBytes(100_000, 7);
+        put(KEY, content);
+
+        assertThat(readRange(KEY, 0, 10)).isEqualTo(Arrays.copyOfRange(content, 0, 10));
+        assertThat(readRange(KEY, 54_321, 4_000)).isEqualTo(Arrays.copyOfRange(content, 54_321, 58_321));
+        assertThat(readRange(KEY, 99_990, 10)).isEqualTo(Arrays.copyOfRange(content, 99_990, 100_000));
+    }
+
+    @Test
+    void openRangeStopsAtTheEndOfTheObject() throws IOException {
+        byte[] content = randomBytes(5_000, 8);
+        put(KEY, content);
+
+        assertThat(readRange(KEY, 4_000, 10_000)).isEqualTo(Arrays.copyOfRange(content, 4_000, 5_000));
+        assertThat(readRange(KEY, 5_000, 10)).isEmpty();
+        assertThat(readRange(KEY, 9_000, 10)).isEmpty();
+        assertThat(readRange(KEY, 100, 0)).isEmpty();
+    }
+
+    @Test
+    void openRangeOfAMissingObjectFails() {
+        assertThatThrownBy(() -> store.openRange("missing/object.csv", 0, 10))
+                .isInstanceOf(NoSuchObjectException.class);
+        assertThatThrownBy(() -> store.openRange(KEY, -1, 10)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void seekableChannelReadsAnywhereInALargeObject() throws IOException {
+        byte[] content = randomBytes(largeObjectBytes(), 9);
+        put(KEY, content);
+
+        try (SeekableByteChannel channel = store.openSeekable(KEY)) {
+            assertThat(channel.size()).isEqualTo(content.length);
+            // The way Parquet reads: the footer length at the end, the footer, then column chunks from the start.
+            assertThat(readAt(channel, content.length - 8, 8))
+                    .isEqualTo(Arrays.copyOfRange(content, content.length - 8, content.length));
+            assertThat(readAt(channel, content.length - 70_000, 69_992))
+                    .isEqualTo(Arrays.copyOfRange(content, content.length - 70_000, content.length - 8));
+            int chunk = Math.min(3 * 1024 * 1024, content.length - 4);
+            assertThat(readAt(channel, 4, chunk)).isEqualTo(Arrays.copyOfRange(content, 4, 4 + chunk));
+            assertThat(readAt(channel, 17, 100)).isEqualTo(Arrays.copyOfRange(content, 17, 117));
+            ByteBuffer pastEnd = ByteBuffer.allocate(10);
+            assertThat(channel.position(content.length).read(pastEnd)).isEqualTo(-1);
+        }
+    }
+
+    @Test
+    void seekableChannelOfAMissingObjectFails() {
+        assertThatThrownBy(() -> store.openSeekable("missing/object.parquet"))
+                .isInstanceOf(NoSuchObjectException.class);
+    }
+
+    /** Reads {@code length} bytes of {@code key} through {@link ObjectStore#openRange}. */
+    protected final byte[] readRange(String key, long offset, long length) throws IOException {
+        try (InputStream in = store.openRange(key, offset, length)) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static byte[] readAt(SeekableByteChannel channel, long position, int length) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(length);
+        channel.position(position);
+        while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
+            // Reads may return fewer bytes than asked; keep reading to the end of the range.
+        }
+        return Arrays.copyOf(buffer.array(), buffer.position());
     }
 
     /** Writes a complete object. */

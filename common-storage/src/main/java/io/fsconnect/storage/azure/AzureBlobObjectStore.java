@@ -7,6 +7,7 @@ import com.azure.storage.blob.BlobServiceClientBuilder;
 import com.azure.storage.blob.models.BlobErrorCode;
 import com.azure.storage.blob.models.BlobItem;
 import com.azure.storage.blob.models.BlobListDetails;
+import com.azure.storage.blob.models.BlobProperties;
 import com.azure.storage.blob.models.BlobStorageException;
 import com.azure.storage.blob.models.ListBlobsOptions;
 import io.fsconnect.auth.AdlsDataSource;
@@ -134,6 +135,29 @@ public final class AzureBlobObjectStore implements ObjectStore, SupportsCreateIf
         } catch (RuntimeException e) {
             throw failure("open object " + key, location, e);
         }
+    }
+
+    @Override
+    public ObjectInfo stat(String key) throws IOException {
+        String name = blobName(key);
+        try {
+            BlobProperties properties = container.getBlobClient(name).getProperties();
+            return new ObjectInfo(key, properties.getBlobSize(), properties.getLastModified().toInstant());
+        } catch (BlobStorageException e) {
+            if (e.getStatusCode() == 404 && !BlobErrorCode.CONTAINER_NOT_FOUND.equals(e.getErrorCode())) {
+                throw new NoSuchObjectException(key, "Cannot describe object " + key + ": no such object in "
+                        + location);
+            }
+            throw failure("describe object " + key, location, e);
+        } catch (RuntimeException e) {
+            throw failure("describe object " + key, location, e);
+        }
+    }
+
+    @Override
+    public InputStream openRange(String key, long offset, long length) throws IOException {
+        ObjectStore.checkRange(key, offset, length);
+        return AzureBlobRangeStream.open(container.getBlobClient(blobName(key)), key, location, offset, length);
     }
 
     @Override

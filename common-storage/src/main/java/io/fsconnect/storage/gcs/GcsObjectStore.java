@@ -190,25 +190,64 @@ public final class GcsObjectStore implements ObjectStore, SupportsCreateIfAbsent
 
     @Override
     public InputStream open(String key) throws IOException {
-        BlobId id = BlobId.of(settings.bucket(), name(key));
-        Blob blob;
-        try {
-            blob = storage.get(id);
-        } catch (StorageException e) {
-            throw new IOException("Cannot open object " + key + " in " + location + ": " + reason(e), e);
-        }
-        if (blob == null || blob.getSize() == null) {
-            throw new NoSuchObjectException(key, "Cannot open object " + key + ": no such object in " + location);
-        }
+        Blob blob = existing(key, "open");
         List<Storage.BlobSourceOption> options = new ArrayList<>(1);
         settings.encryption().ifPresent(k -> options.add(Storage.BlobSourceOption.decryptionKey(k.key().reveal())));
         try {
-            ReadChannel channel = storage.reader(BlobId.of(settings.bucket(), id.getName(), blob.getGeneration()),
+            ReadChannel channel = storage.reader(BlobId.of(settings.bucket(), blob.getName(), blob.getGeneration()),
                     options.toArray(Storage.BlobSourceOption[]::new));
             return new GcsReadStream(key, location, channel);
         } catch (StorageException e) {
             throw new IOException("Cannot open object " + key + " in " + location + ": " + reason(e), e);
         }
+    }
+
+    @Override
+    public ObjectInfo stat(String key) throws IOException {
+        Blob blob = existing(key, "describe");
+        OffsetDateTime updated = blob.getUpdateTimeOffsetDateTime();
+        if (updated == null) {
+            throw new IOException("Cannot describe object " + key + " in " + location + ": the store gave no update"
+                    + " time");
+        }
+        return new ObjectInfo(key, blob.getSize(), updated.toInstant());
+    }
+
+    @Override
+    public InputStream openRange(String key, long offset, long length) throws IOException {
+        ObjectStore.checkRange(key, offset, length);
+        Blob blob = existing(key, "open");
+        if (offset >= blob.getSize() || length == 0) {
+            return InputStream.nullInputStream();
+        }
+        List<Storage.BlobSourceOption> options = new ArrayList<>(1);
+        settings.encryption().ifPresent(k -> options.add(Storage.BlobSourceOption.decryptionKey(k.key().reveal())));
+        try {
+            // Pinned to the generation just looked up, so a concurrent replace cannot mix two versions.
+            ReadChannel channel = storage.reader(BlobId.of(settings.bucket(), blob.getName(), blob.getGeneration()),
+                    options.toArray(Storage.BlobSourceOption[]::new));
+            channel.seek(offset);
+            channel.limit(Math.min(blob.getSize(), offset + length));
+            return new GcsReadStream(key, location, channel);
+        } catch (StorageException e) {
+            throw new IOException("Cannot open object " + key + " in " + location + ": " + reason(e), e);
+        }
+    }
+
+    /** The current generation of the object at {@code key}, for an operation named by {@code verb}. */
+    private Blob existing(String key, String verb) throws IOException {
+        BlobId id = BlobId.of(settings.bucket(), name(key));
+        Blob blob;
+        try {
+            blob = storage.get(id);
+        } catch (StorageException e) {
+            throw new IOException("Cannot " + verb + " object " + key + " in " + location + ": " + reason(e), e);
+        }
+        if (blob == null || blob.getSize() == null) {
+            throw new NoSuchObjectException(key, "Cannot " + verb + " object " + key + ": no such object in "
+                    + location);
+        }
+        return blob;
     }
 
     @Override

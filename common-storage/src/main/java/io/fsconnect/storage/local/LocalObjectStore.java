@@ -4,14 +4,19 @@ import io.fsconnect.storage.NoSuchObjectException;
 import io.fsconnect.storage.ObjectInfo;
 import io.fsconnect.storage.ObjectStore;
 import io.fsconnect.storage.ObjectUpload;
+import io.fsconnect.storage.RangeLimitedStream;
 import io.fsconnect.storage.SupportsCreateIfAbsent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -74,6 +79,42 @@ public final class LocalObjectStore implements ObjectStore, SupportsCreateIfAbse
         }
         try {
             return Files.newInputStream(file);
+        } catch (NoSuchFileException e) {
+            throw noSuchObject(key);
+        }
+    }
+
+    @Override
+    public ObjectInfo stat(String key) throws IOException {
+        Path file = resolve(key);
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            if (attributes.isDirectory()) {
+                throw noSuchObject(key);
+            }
+            return new ObjectInfo(key, attributes.size(), attributes.lastModifiedTime().toInstant());
+        } catch (NoSuchFileException e) {
+            throw noSuchObject(key);
+        }
+    }
+
+    @Override
+    public InputStream openRange(String key, long offset, long length) throws IOException {
+        ObjectStore.checkRange(key, offset, length);
+        SeekableByteChannel channel = openSeekable(key);
+        channel.position(offset);
+        return new RangeLimitedStream(Channels.newInputStream(channel), length);
+    }
+
+    /** The file itself: the local store needs no ranged requests. */
+    @Override
+    public SeekableByteChannel openSeekable(String key) throws IOException {
+        Path file = resolve(key);
+        if (Files.isDirectory(file)) {
+            throw noSuchObject(key);
+        }
+        try {
+            return FileChannel.open(file, StandardOpenOption.READ);
         } catch (NoSuchFileException e) {
             throw noSuchObject(key);
         }

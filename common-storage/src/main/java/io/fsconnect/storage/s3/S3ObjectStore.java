@@ -14,6 +14,8 @@ import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
@@ -34,6 +36,7 @@ public sealed class S3ObjectStore implements ObjectStore permits ConditionalS3Ob
     public static final int DEFAULT_PART_SIZE_BYTES = 8 * 1024 * 1024;
 
     private static final int NOT_FOUND = 404;
+    private static final int RANGE_NOT_SATISFIABLE = 416;
 
     final S3Client client;
     final S3StoreSettings settings;
@@ -92,6 +95,57 @@ public sealed class S3ObjectStore implements ObjectStore permits ConditionalS3Ob
             throw new IOException("Cannot open object " + key + " (" + location(objectKey) + "): " + e.getMessage(), e);
         } catch (SdkException e) {
             throw new IOException("Cannot open object " + key + " (" + location(objectKey) + "): " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public ObjectInfo stat(String key) throws IOException {
+        String objectKey = objectKey(key);
+        HeadObjectRequest.Builder request = HeadObjectRequest.builder().bucket(settings.bucket()).key(objectKey);
+        try {
+            HeadObjectResponse head = client.headObject(sse.apply(request).build());
+            return new ObjectInfo(key, head.contentLength(), head.lastModified());
+        } catch (NoSuchKeyException e) {
+            throw noSuchObject(key);
+        } catch (S3Exception e) {
+            if (e.statusCode() == NOT_FOUND) {
+                throw noSuchObject(key);
+            }
+            throw new IOException("Cannot describe object " + key + " (" + location(objectKey) + "): "
+                    + e.getMessage(), e);
+        } catch (SdkException e) {
+            throw new IOException("Cannot describe object " + key + " (" + location(objectKey) + "): "
+                    + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public InputStream openRange(String key, long offset, long length) throws IOException {
+        ObjectStore.checkRange(key, offset, length);
+        if (length == 0) {
+            stat(key);
+            return InputStream.nullInputStream();
+        }
+        String objectKey = objectKey(key);
+        GetObjectRequest.Builder request = GetObjectRequest.builder().bucket(settings.bucket()).key(objectKey)
+                .range("bytes=" + offset + "-" + (offset + length - 1));
+        try {
+            return client.getObject(sse.apply(request).build());
+        } catch (NoSuchKeyException e) {
+            throw noSuchObject(key);
+        } catch (S3Exception e) {
+            if (e.statusCode() == NOT_FOUND) {
+                throw noSuchObject(key);
+            }
+            if (e.statusCode() == RANGE_NOT_SATISFIABLE) {
+                // The offset is at or past the end of the object: nothing to read there.
+                return InputStream.nullInputStream();
+            }
+            throw new IOException("Cannot open bytes " + offset + "-" + (offset + length - 1) + " of object " + key
+                    + " (" + location(objectKey) + "): " + e.getMessage(), e);
+        } catch (SdkException e) {
+            throw new IOException("Cannot open bytes " + offset + "-" + (offset + length - 1) + " of object " + key
+                    + " (" + location(objectKey) + "): " + e.getMessage(), e);
         }
     }
 

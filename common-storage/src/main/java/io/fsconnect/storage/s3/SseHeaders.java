@@ -9,6 +9,7 @@ import java.util.Optional;
 import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadRequest;
 import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 import software.amazon.awssdk.services.s3.model.UploadPartRequest;
@@ -94,6 +95,13 @@ final class SseHeaders {
     }
 
     GetObjectRequest.Builder apply(GetObjectRequest.Builder request) {
+        if (customerKey != null) {
+            request.sseCustomerAlgorithm(SSE_C_ALGORITHM).sseCustomerKey(customerKey).sseCustomerKeyMD5(customerKeyMd5);
+        }
+        return request;
+    }
+
+    HeadObjectRequest.Builder apply(HeadObjectRequest.Builder request) {
         if (customerKey != null) {
             request.sseCustomerAlgorithm(SSE_C_ALGORITHM).sseCustomerKey(customerKey).sseCustomerKeyMD5(customerKeyMd5);
         }

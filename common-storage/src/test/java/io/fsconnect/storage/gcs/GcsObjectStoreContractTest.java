@@ -58,6 +58,16 @@ class GcsObjectStoreContractTest extends ObjectStoreContract {
         }
 
         @Override
+        public ObjectInfo stat(String key) throws IOException {
+            return store.stat(key);
+        }
+
+        @Override
+        public InputStream openRange(String key, long offset, long length) throws IOException {
+            return store.openRange(key, offset, length);
+        }
+
+        @Override
         public Iterable<ObjectInfo> list(String prefix) throws IOException {
             Iterable<ObjectInfo> listing = store.list(prefix);
             return () -> {

@@ -1,11 +1,13 @@
 package io.fsconnect.source.objectstore;
 
+import io.fsconnect.auth.DataSource;
+import io.fsconnect.storage.ObjectStoreSelection;
+import io.fsconnect.storage.ObjectStores;
 import io.fsconnect.storage.format.RecordReaderFormat;
 import io.fsconnect.storage.format.avro.AvroRecordReaderFormat;
 import io.fsconnect.storage.format.text.CsvRecordReaderFormat;
 import io.fsconnect.storage.format.text.JsonLinesRecordReaderFormat;
 import io.fsconnect.storage.format.parquet.ParquetRecordReaderFormat;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +26,8 @@ import org.apache.kafka.connect.data.Schema;
 
 /**
  * The configuration of the object-store source connector and of its tasks: one {@link ConfigDef} for
- * both, typed accessors, and the cross-field rules (a root for the local store; at most one of
+ * both, typed accessors, and the cross-field rules (exactly one of {@code topic} and {@code topic.template}; at most
+ * one of
  * {@code input.glob} and {@code input.regex}; {@code move.prefix} for {@code post.read.action=move};
  * declared columns that hold the key and event-time columns). Constructing an instance with a
  * configuration that breaks a rule throws a {@link ConfigException} naming the keys;
@@ -37,15 +40,16 @@ public final class ObjectStoreSourceConfig extends AbstractConfig {
     static final String RECORD_GROUP = "Records";
     static final String READING_GROUP = "Reading";
 
-    public static final String STORE_TYPE = "store.type";
-    private static final String STORE_TYPE_DOC = "The kind of object store the files are read from. 'local' reads a"
-            + " directory of the worker's file system (or a mounted one), which every worker must see at the same path.";
-    private static final String STORE_TYPE_DEFAULT = "local";
+    /** Completes "Cannot ... data source" in messages about the data source. */
+    static final String STORE_USE = "read files from";
 
-    public static final String STORE_LOCAL_ROOT = "store.local.root";
-    private static final String STORE_LOCAL_ROOT_DOC = "The directory that holds the objects when store.type=local;"
-            + " object keys are paths relative to it. Required for the local store.";
-    private static final String STORE_LOCAL_ROOT_DEFAULT = null;
+    public static final String DATASOURCE = ObjectStoreSelection.DATASOURCE;
+    public static final String DATASOURCE_PREFIX = ObjectStoreSelection.DATASOURCE_PREFIX;
+    public static final String STORE_RETRY_MAX_ATTEMPTS = ObjectStoreSelection.STORE_RETRY_MAX_ATTEMPTS;
+    private static final String STORE_RETRY_EXHAUSTED_DOC = "When the attempts run out, the task fails with the"
+            + " object and the request that failed; its restart resumes from the last committed record.";
+    public static final String STORE_RETRY_BACKOFF_MS = ObjectStoreSelection.STORE_RETRY_BACKOFF_MS;
+    public static final String VALIDATE_CONNECTION = ObjectStoreSelection.VALIDATE_CONNECTION;
 
     public static final String INPUT_FORMAT = "input.format";
     private static final String INPUT_FORMAT_DOC = "The format of the files: 'parquet', 'avro' (object container"
@@ -91,7 +95,17 @@ public final class ObjectStoreSourceConfig extends AbstractConfig {
     private static final boolean CSV_HEADER_DEFAULT = true;
 
     public static final String TOPIC = "topic";
-    private static final String TOPIC_DOC = "The Kafka topic the records are written to.";
+    private static final String TOPIC_DOC = "The Kafka topic the records of every object are written to. Set"
+            + " exactly one of topic and topic.template.";
+    private static final String TOPIC_DEFAULT = null;
+
+    public static final String TOPIC_TEMPLATE = "topic.template";
+    private static final String TOPIC_TEMPLATE_DOC = "The topic of each object's records, made from its key after"
+            + " input.prefix: ${object.path} is the object's folders (a/b), ${object.dir} the folder it is in (b),"
+            + " ${object.name} its file name up to the first '.'. E.g. 'fg_${object.dir}' sends lake/orders/1.parquet"
+            + " to fg_orders. Characters that Kafka does not allow in topic names become '_'; an object whose key"
+            + " makes no legal topic is a bad record. Set exactly one of topic and topic.template.";
+    private static final String TOPIC_TEMPLATE_DEFAULT = null;
 
     public static final String PRIMARY_KEY_COLUMNS = "primary.key.columns";
     private static final String PRIMARY_KEY_COLUMNS_DOC = "Columns whose values form the Kafka record key, as a"
@@ -155,10 +169,10 @@ public final class ObjectStoreSourceConfig extends AbstractConfig {
     private static ConfigDef newConfigDef() {
         ConfigDef def = new ConfigDef();
         int order = 0;
-        def.define(STORE_TYPE, Type.STRING, STORE_TYPE_DEFAULT, ConfigDef.CaseInsensitiveValidString.in("local"),
-                Importance.HIGH, STORE_TYPE_DOC, STORE_GROUP, ++order, Width.SHORT, "Store type");
-        def.define(STORE_LOCAL_ROOT, Type.STRING, STORE_LOCAL_ROOT_DEFAULT, new ConfigDef.NonEmptyString(),
-                Importance.HIGH, STORE_LOCAL_ROOT_DOC, STORE_GROUP, ++order, Width.LONG, "Local store root directory");
+        ObjectStoreSelection.defineDataSource(def, STORE_GROUP, ++order);
+        ObjectStoreSelection.defineRetries(def, STORE_GROUP, ++order, STORE_RETRY_EXHAUSTED_DOC);
+        ++order;
+        ObjectStoreSelection.defineValidateConnection(def, STORE_GROUP, ++order);
         order = 0;
         def.define(INPUT_FORMAT, Type.STRING, ConfigDef.NO_DEFAULT_VALUE,
                 ConfigDef.CaseInsensitiveValidString.in("parquet", "avro", "jsonl", "csv"), Importance.HIGH,
@@ -178,8 +192,10 @@ public final class ObjectStoreSourceConfig extends AbstractConfig {
         def.define(CSV_HEADER, Type.BOOLEAN, CSV_HEADER_DEFAULT, Importance.LOW, CSV_HEADER_DOC, INPUT_GROUP,
                 ++order, Width.SHORT, "CSV header row");
         order = 0;
-        def.define(TOPIC, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(), Importance.HIGH,
+        def.define(TOPIC, Type.STRING, TOPIC_DEFAULT, new ConfigDef.NonEmptyString(), Importance.HIGH,
                 TOPIC_DOC, RECORD_GROUP, ++order, Width.MEDIUM, "Topic");
+        def.define(TOPIC_TEMPLATE, Type.STRING, TOPIC_TEMPLATE_DEFAULT, new ConfigDef.NonEmptyString(),
+                Importance.HIGH, TOPIC_TEMPLATE_DOC, RECORD_GROUP, ++order, Width.MEDIUM, "Topic template");
         def.define(PRIMARY_KEY_COLUMNS, Type.LIST, PRIMARY_KEY_COLUMNS_DEFAULT, Importance.MEDIUM,
                 PRIMARY_KEY_COLUMNS_DOC, RECORD_GROUP, ++order, Width.LONG, "Primary key columns");
         def.define(EVENT_TIME_COLUMN, Type.STRING, EVENT_TIME_COLUMN_DEFAULT, new ConfigDef.NonEmptyString(),
@@ -203,9 +219,17 @@ public final class ObjectStoreSourceConfig extends AbstractConfig {
     /** The rules between keys, each reported against the key to change; {@code parsed} gives parsed values. */
     static List<ConfigProblem> crossFieldProblems(Function<String, Object> parsed) {
         List<ConfigProblem> problems = new ArrayList<>();
-        if ("local".equalsIgnoreCase((String) parsed.apply(STORE_TYPE)) && parsed.apply(STORE_LOCAL_ROOT) == null) {
-            problems.add(new ConfigProblem(STORE_LOCAL_ROOT, "Cannot use the local store: " + STORE_LOCAL_ROOT
-                    + " is required when " + STORE_TYPE + "=local; set it to the directory that holds the files"));
+        Object topic = parsed.apply(TOPIC);
+        Object template = parsed.apply(TOPIC_TEMPLATE);
+        if ((topic == null) == (template == null)) {
+            problems.add(new ConfigProblem(TOPIC, "Cannot choose the topic: set exactly one of " + TOPIC + " (one"
+                    + " topic for every object) and " + TOPIC_TEMPLATE + " (a topic per object from its key)"));
+        } else if (template != null) {
+            try {
+                TopicTemplate.parse((String) template, "");
+            } catch (ConfigException e) {
+                problems.add(new ConfigProblem(TOPIC_TEMPLATE, e.getMessage()));
+            }
         }
         if (parsed.apply(INPUT_GLOB) != null && parsed.apply(INPUT_REGEX) != null) {
             problems.add(new ConfigProblem(INPUT_REGEX, "Cannot filter keys by both " + INPUT_GLOB + " and "
@@ -280,9 +304,29 @@ public final class ObjectStoreSourceConfig extends AbstractConfig {
         return text.charAt(0);
     }
 
-    /** The store the objects are read from. */
+    /**
+     * The store the objects are read from, and how its requests are retried.
+     *
+     * @throws ConfigException naming the keys if the data source is not a usable object store
+     */
     StoreSpec store() {
-        return new StoreSpec.Local(Path.of(getString(STORE_LOCAL_ROOT)));
+        DataSource source = ObjectStoreSelection.dataSource(originalsStrings(), STORE_USE);
+        return new StoreSpec(source, ObjectStores.Tuning.DEFAULTS.withRetries(
+                ObjectStoreSelection.retryAttempts(this), ObjectStoreSelection.retryBackoff(this)));
+    }
+
+    /** The problems of the data source, by the key as the user wrote it; empty when it is a usable store. */
+    static Map<String, List<String>> storeProblems(Map<String, String> props) {
+        return ObjectStoreSelection.problems(props, STORE_USE);
+    }
+
+    /** What fails when the data source is used for real, by the key as the user wrote it. */
+    static Map<String, List<String>> connectionProblems(Map<String, String> props) {
+        return ObjectStoreSelection.connectionProblems(props, STORE_USE);
+    }
+
+    boolean validateConnection() {
+        return getBoolean(VALIDATE_CONNECTION);
     }
 
     /** Which keys are read. */
@@ -325,8 +369,10 @@ public final class ObjectStoreSourceConfig extends AbstractConfig {
         return getBoolean(CSV_HEADER);
     }
 
-    String topic() {
-        return getString(TOPIC);
+    TopicTemplate topics() {
+        String template = getString(TOPIC_TEMPLATE);
+        return template == null ? TopicTemplate.fixed(getString(TOPIC)) : TopicTemplate.parse(template,
+                getString(INPUT_PREFIX));
     }
 
     List<String> primaryKeyColumns() {

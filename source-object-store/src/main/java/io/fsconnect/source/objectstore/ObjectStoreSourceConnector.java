@@ -132,7 +132,24 @@ public class ObjectStoreSourceConnector extends SourceConnector {
                 .collect(Collectors.toMap(ConfigValue::name, Function.identity()));
         Function<String, Object> parsed = key -> values.containsKey(key) ? values.get(key).value() : null;
         ObjectStoreSourceConfig.crossFieldProblems(parsed)
-                .forEach(problem -> values.get(problem.key()).addErrorMessage(problem.message()));
+                .forEach(problem -> valueFor(config, problem.key()).addErrorMessage(problem.message()));
+        // Data-source problems go on the keys the user wrote, inline datasource.* keys included.
+        ObjectStoreSourceConfig.storeProblems(connectorConfigs).forEach((key, messages) ->
+                messages.forEach(valueFor(config, key)::addErrorMessage));
+        boolean valid = config.configValues().stream().allMatch(value -> value.errorMessages().isEmpty());
+        if (valid && Boolean.TRUE.equals(parsed.apply(ObjectStoreSourceConfig.VALIDATE_CONNECTION))) {
+            ObjectStoreSourceConfig.connectionProblems(connectorConfigs).forEach((key, messages) ->
+                    messages.forEach(valueFor(config, key)::addErrorMessage));
+        }
         return config;
+    }
+
+    /** The result's entry for {@code key}, added for keys outside the ConfigDef (inline {@code datasource.*} keys). */
+    private static ConfigValue valueFor(Config result, String key) {
+        return result.configValues().stream().filter(v -> v.name().equals(key)).findFirst().orElseGet(() -> {
+            ConfigValue added = new ConfigValue(key);
+            result.configValues().add(added);
+            return added;
+        });
     }
 }

@@ -54,7 +54,7 @@ public class ObjectStoreSourceTask extends SourceTask {
         }
         batchMaxRows = config.batchMaxRows();
         postRead = new PostReadHandler(store, config.postReadAction(), config.movePrefix());
-        SourceRecordBuilder builder = new SourceRecordBuilder(spec.id(), config.topic(), config.primaryKeyColumns(),
+        SourceRecordBuilder builder = new SourceRecordBuilder(spec.id(), config.topics(), config.primaryKeyColumns(),
                 config.eventTimeColumn());
         readerLock.lock();
         try {

@@ -16,27 +16,30 @@ import org.apache.kafka.connect.source.SourceRecord;
 /**
  * Turns one value read from a file into the record of a feature-group topic: the primary-key columns
  * become the key (a struct of those fields, or for schemaless values a map of them), the event-time
- * column becomes the record timestamp, and the offset says where to resume. A value that lacks a key
+ * column becomes the record timestamp, the topic is the fixed one or the template's for the object, and the
+ * offset says where to resume. A value that lacks a key
  * column or the event time is a bad record ({@link DataException}), since a feature-group record
  * without its entity or its time would be silently wrong downstream.
  */
 final class SourceRecordBuilder {
 
     private final String storeId;
-    private final String topic;
+    private final TopicTemplate topics;
     private final List<String> keyColumns;
     private final Optional<String> eventTimeColumn;
     private final Map<Schema, Schema> keySchemas = new HashMap<>();
 
-    SourceRecordBuilder(String storeId, String topic, List<String> keyColumns, Optional<String> eventTimeColumn) {
+    SourceRecordBuilder(String storeId, TopicTemplate topics, List<String> keyColumns,
+            Optional<String> eventTimeColumn) {
         this.storeId = storeId;
-        this.topic = topic;
+        this.topics = topics;
         this.keyColumns = List.copyOf(keyColumns);
         this.eventTimeColumn = eventTimeColumn;
     }
 
     SourceRecord build(SourceObject object, SchemaAndValue value, ObjectOffset offset) {
         Map<String, Object> partition = object.partition(storeId);
+        String topic = topics.topicFor(object.key());
         Long timestamp = eventTimeColumn.map(column -> eventTime(value, column)).orElse(null);
         if (keyColumns.isEmpty()) {
             return new SourceRecord(partition, offset.toMap(), topic, null, null, null, value.schema(), value.value(),

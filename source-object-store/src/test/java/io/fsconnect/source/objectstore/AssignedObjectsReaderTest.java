@@ -45,7 +45,7 @@ class AssignedObjectsReaderTest {
         return new AssignedObjectsReader(objects, offsets,
                 new ObjectOpener(store, new CsvRecordReaderFormat(',', '"', true, Optional.of(
                         DeclaredColumns.parse("id:int64,name:string,at:timestamp")))),
-                new SourceRecordBuilder(STORE, "t", List.of("id"), Optional.of("at")), policy, alreadyFinished::add);
+                new SourceRecordBuilder(STORE, TopicTemplate.fixed("t"), List.of("id"), Optional.of("at")), policy, alreadyFinished::add);
     }
 
     private static List<SourceRecord> drain(AssignedObjectsReader reader, int batch) throws IOException {

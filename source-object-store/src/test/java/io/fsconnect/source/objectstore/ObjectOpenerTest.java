@@ -10,9 +10,8 @@ import io.fsconnect.storage.format.parquet.ParquetRecordReaderFormat;
 import io.fsconnect.storage.local.LocalObjectStore;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.connect.data.Struct;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,26 +22,44 @@ class ObjectOpenerTest {
     Path root;
 
     @Test
-    void parquetFromAStoreWithoutLocalFilesIsReadFromATemporaryCopyThatIsRemovedOnClose() throws IOException {
+    void parquetFromACloudStoreIsReadWithAFewRangedRequestsAndNoWholeObjectDownload() throws IOException {
         LocalObjectStore local = new LocalObjectStore(root.resolve("store"));
-        SourceFiles.parquet(local, "p/part-0.parquet", 0, 100);
-        ObjectStore remote = new StreamOnlyStore(local);
-        long copiesBefore = temporaryCopies();
+        SourceFiles.parquet(local, "p/part-0.parquet", 0, 10_000);
+        RangeOnlyStore remote = new RangeOnlyStore(local);
+
         try (RecordReader reader = new ObjectOpener(remote, new ParquetRecordReaderFormat()).open("p/part-0.parquet")) {
-            reader.skipTo(42);
-            assertThat(((Struct) reader.next().orElseThrow().value()).getInt64("id")).isEqualTo(42L);
+            reader.skipTo(4_242);
+            assertThat(((Struct) reader.next().orElseThrow().value()).getInt64("id")).isEqualTo(4_242L);
+            for (long id = 4_243; id < 10_000; id++) {
+                assertThat(((Struct) reader.next().orElseThrow().value()).getInt64("id")).isEqualTo(id);
+            }
+            assertThat(reader.next()).isEmpty();
         }
-        assertThat(temporaryCopies()).as("temporary copies left in java.io.tmpdir").isEqualTo(copiesBefore);
+        assertThat(remote.wholeObjectReads).hasValue(0);
+        assertThat(remote.rangedReads.get()).as("ranged GETs for a small Parquet file").isBetween(1, 3);
     }
 
-    private static long temporaryCopies() throws IOException {
-        try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            return files.filter(file -> file.getFileName().toString().startsWith("fsconnect-source-")).count();
-        }
-    }
+    /** A cloud store as the opener sees it: whole-object and ranged reads are counted apart. */
+    private static final class RangeOnlyStore implements ObjectStore {
 
-    /** A store that, like the cloud stores, offers its objects only as streams. */
-    private record StreamOnlyStore(ObjectStore delegate) implements ObjectStore {
+        private final ObjectStore delegate;
+        private final AtomicInteger wholeObjectReads = new AtomicInteger();
+        private final AtomicInteger rangedReads = new AtomicInteger();
+
+        RangeOnlyStore(ObjectStore delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public ObjectInfo stat(String key) throws IOException {
+            return delegate.stat(key);
+        }
+
+        @Override
+        public InputStream openRange(String key, long offset, long length) throws IOException {
+            rangedReads.incrementAndGet();
+            return delegate.openRange(key, offset, length);
+        }
 
         @Override
         public ObjectUpload create(String key) throws IOException {
@@ -51,6 +68,7 @@ class ObjectOpenerTest {
 
         @Override
         public InputStream open(String key) throws IOException {
+            wholeObjectReads.incrementAndGet();
             return delegate.open(key);
         }
 

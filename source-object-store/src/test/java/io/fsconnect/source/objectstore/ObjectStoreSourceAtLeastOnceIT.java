@@ -52,7 +52,9 @@ class ObjectStoreSourceAtLeastOnceIT {
         Map<String, String> config = new HashMap<>();
         config.put("connector.class", ObjectStoreSourceConnector.class.getName());
         config.put("tasks.max", "2");
-        config.put("store.local.root", root.toString());
+        config.put("datasource.type", "local");
+        config.put("datasource.name", "lake");
+        config.put("datasource.path", root.toString());
         config.put("input.format", format);
         config.put("topic", topic);
         config.put("poll.interval.ms", "500");

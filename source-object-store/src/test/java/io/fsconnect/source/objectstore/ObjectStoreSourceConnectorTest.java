@@ -17,7 +17,9 @@ class ObjectStoreSourceConnectorTest {
 
     private static Map<String, String> valid() {
         Map<String, String> config = new HashMap<>();
-        config.put("store.local.root", "/tmp/lake");
+        config.put("datasource.type", "local");
+        config.put("datasource.name", "lake");
+        config.put("datasource.path", "/tmp/lake");
         config.put("input.format", "csv");
         config.put("topic", "fg");
         return config;
@@ -32,6 +34,49 @@ class ObjectStoreSourceConnectorTest {
     @Test
     void aValidConfigurationHasNoErrors() {
         assertThat(errors(valid())).isEmpty();
+    }
+
+    @Test
+    void validationNamesTheDataSourceKeyAtFault() {
+        Map<String, String> config = valid();
+        config.put("datasource.type", "s3");
+        config.remove("datasource.path");
+        assertThat(errors(config)).containsKey("datasource.bucket");
+
+        config = valid();
+        config.put("datasource.type", "jdbc");
+        assertThat(errors(config).values()).flatMap(messages -> messages).isNotEmpty();
+
+        config = valid();
+        config.remove("datasource.type");
+        config.remove("datasource.name");
+        config.remove("datasource.path");
+        assertThat(errors(config)).isNotEmpty();
+    }
+
+    @Test
+    void exactlyOneOfTopicAndTopicTemplateIsRequired() {
+        Map<String, String> config = valid();
+        config.put("topic.template", "fg_${object.dir}");
+        assertThat(errors(config).get("topic")).singleElement().asString()
+                .startsWith("Cannot choose the topic: set exactly one of topic");
+
+        config.remove("topic");
+        assertThat(errors(config)).isEmpty();
+
+        config.put("topic.template", "fg_${object.folder}");
+        assertThat(errors(config).get("topic.template")).singleElement().asString()
+                .contains("Cannot use placeholder ${object.folder} in topic.template");
+    }
+
+    @Test
+    void topicTemplateNamesTheTopicAfterTheObjectsFolderAndFile() {
+        TopicTemplate template = TopicTemplate.parse("fg_${object.dir}", "lake/");
+        assertThat(template.topicFor("lake/orders/2026/part 1.parquet")).isEqualTo("fg_2026");
+        assertThat(TopicTemplate.parse("${object.path}.${object.name}", "lake/")
+                .topicFor("lake/orders/eu/part-1.csv.gz")).isEqualTo("orders_eu.part-1");
+        assertThatThrownBy(() -> TopicTemplate.parse("${object.dir}", "lake/").topicFor("lake/top.csv"))
+                .hasMessageContaining("Cannot name the topic of object lake/top.csv");
     }
 
     @Test

@@ -61,7 +61,9 @@ class ObjectStoreSourceIT {
         Map<String, String> config = new HashMap<>();
         config.put("connector.class", ObjectStoreSourceConnector.class.getName());
         config.put("tasks.max", "2");
-        config.put("store.local.root", root.toString());
+        config.put("datasource.type", "local");
+        config.put("datasource.name", "lake");
+        config.put("datasource.path", root.toString());
         config.put("input.format", format);
         config.put("topic", topic);
         config.put("poll.interval.ms", "500");
@@ -211,7 +213,7 @@ class ObjectStoreSourceIT {
         cluster.rest().delete("moved");
     }
 
-    private static Map<Long, Integer> ids(List<ConsumerRecord<byte[], byte[]>> records) {
+    static Map<Long, Integer> ids(List<ConsumerRecord<byte[], byte[]>> records) {
         Map<Long, Integer> counts = new TreeMap<>();
         for (ConsumerRecord<byte[], byte[]> record : records) {
             counts.merge(json(record.value()).path("payload").path("id").asLong(), 1, Integer::sum);
@@ -219,7 +221,7 @@ class ObjectStoreSourceIT {
         return counts;
     }
 
-    private static JsonNode json(byte[] bytes) {
+    static JsonNode json(byte[] bytes) {
         try {
             return JSON.readTree(bytes);
         } catch (IOException e) {
