@@ -24,7 +24,8 @@ import org.apache.kafka.connect.json.JsonConverter;
  * {@code jdbc-postgres-1m}: a 1,000,000-row PostgreSQL table into a topic. The connector reads it in
  * {@code bulk} mode with the primary key as the record key; the baseline streams the same query through
  * plain JDBC (autocommit off, the connector's default fetch size), converts key and value with the same
- * {@link JsonConverter} and sends them with a {@link KafkaProducer}. Both end when the topic holds every row.
+ * {@link JsonConverter} and sends them with a {@link KafkaProducer} configured as the worker configures the
+ * connector's producer. Both end when the topic holds every row.
  */
 final class JdbcPostgresScenario implements Scenario {
 
@@ -131,8 +132,7 @@ final class JdbcPostgresScenario implements Scenario {
         JsonConverter values = BenchRows.converter(false);
         Calendar utc = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
         try (Connection connection = postgres.connect();
-             KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
-                     Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+             KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(workerLikeProducer(bootstrapServers),
                      new ByteArraySerializer(), new ByteArraySerializer())) {
             connection.setAutoCommit(false);
             try (PreparedStatement statement = connection.prepareStatement(query)) {
@@ -161,6 +161,20 @@ final class JdbcPostgresScenario implements Scenario {
             connection.commit();
             producer.flush();
         }
+    }
+
+    /**
+     * The client settings a Connect worker gives a source task's producer (without exactly-once source
+     * support): one request in flight, no idempotence, every replica acknowledging. With client defaults the
+     * baseline would pipeline up to five requests where the connector's producer waits for each.
+     */
+    private static Map<String, Object> workerLikeProducer(String bootstrapServers) {
+        return Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "false",
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1",
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.toString(Integer.MAX_VALUE),
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.toString(Long.MAX_VALUE));
     }
 
     private static <T> T nullable(ResultSet rows, T value) throws java.sql.SQLException {

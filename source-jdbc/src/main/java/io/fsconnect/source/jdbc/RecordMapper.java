@@ -28,7 +28,12 @@ public final class RecordMapper {
     private final Map<String, String> sourcePartition;
     private final String topic;
     private final Optional<Schema> keySchema;
-    private final Optional<String> eventTimeColumn;
+    /** For each field of the key, the field of the row struct it is copied from. */
+    private final List<Field> keySources;
+    private final Optional<Field> eventTimeField;
+    /** The offset of the previous record and its map: rows that leave the offset unchanged share one map. */
+    private JdbcOffset lastOffset;
+    private Map<String, ?> lastOffsetMap;
 
     /**
      * @throws ConnectException naming the config key and column when a named column is missing or unusable
@@ -38,9 +43,10 @@ public final class RecordMapper {
         this.source = source;
         this.sourcePartition = Collections.unmodifiableMap(source.partition().toMap());
         this.topic = topic;
-        this.eventTimeColumn = eventTimeColumn;
         this.keySchema = keyColumns.isEmpty() ? Optional.empty() : Optional.of(keySchema(rows, keyColumns));
+        this.keySources = keyColumns.stream().map(name -> rows.valueSchema().field(name)).toList();
         eventTimeColumn.ifPresent(name -> checkEventTimeType(rows, name));
+        this.eventTimeField = eventTimeColumn.map(name -> rows.valueSchema().field(name));
     }
 
     private Schema keySchema(RowSchema rows, List<String> keyColumns) {
@@ -77,25 +83,36 @@ public final class RecordMapper {
 
     /** The record for {@code row}, carrying {@code offset} as its source offset. */
     public SourceRecord toRecord(Struct row, JdbcOffset offset, long rowNumber) {
-        Struct key = keySchema.map(schema -> keyOf(schema, row)).orElse(null);
-        Long timestamp = eventTimeColumn.map(column -> eventTime(row, column, key, rowNumber)).orElse(null);
-        Map<String, Object> sourceOffset = offset.toMap();
-        sourceOffset.putAll(source.offsetFields());
-        return new SourceRecord(sourcePartition, sourceOffset, topic, null,
+        Struct key = keySchema.isPresent() ? keyOf(keySchema.get(), row) : null;
+        Long timestamp = eventTimeField.isPresent() ? eventTime(row, eventTimeField.get(), key, rowNumber) : null;
+        return new SourceRecord(sourcePartition, offsetMap(offset), topic, null,
             keySchema.orElse(null), key, row.schema(), row, timestamp);
     }
 
-    private static Struct keyOf(Schema schema, Struct row) {
+    /** The stored form of {@code offset}, built again only when it differs from the previous record's. */
+    private Map<String, ?> offsetMap(JdbcOffset offset) {
+        if (!offset.equals(lastOffset)) {
+            Map<String, Object> map = offset.toMap();
+            map.putAll(source.offsetFields());
+            lastOffsetMap = Collections.unmodifiableMap(map);
+            lastOffset = offset;
+        }
+        return lastOffsetMap;
+    }
+
+    private Struct keyOf(Schema schema, Struct row) {
         Struct key = new Struct(schema);
-        for (Field field : schema.fields()) {
-            key.put(field, row.get(field.name()));
+        List<Field> fields = schema.fields();
+        for (int i = 0; i < fields.size(); i++) {
+            key.put(fields.get(i), row.get(keySources.get(i)));
         }
         return key;
     }
 
-    private long eventTime(Struct row, String column, Struct key, long rowNumber) {
-        Object value = row.get(column);
+    private long eventTime(Struct row, Field field, Struct key, long rowNumber) {
+        Object value = row.get(field);
         if (value == null) {
+            String column = field.name();
             throw new ConnectException("Cannot set the record timestamp of " + describeRow(key, rowNumber) + " of "
                 + source.describe() + ": its " + JdbcSourceConfig.EVENT_TIME_COLUMN + " '" + column
                 + "' is NULL; filter such rows out or COALESCE the column in a query");

@@ -10,6 +10,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Struct;
 import org.junit.jupiter.api.Test;
@@ -82,6 +83,39 @@ class TypeRoundTripIT {
         }
     }
 
+    @Test
+    void postgresTimestampsOfSuccessiveRowsEachKeepTheirOwnValue() throws Exception {
+        try (PostgresServer postgres = PostgresServer.start()) {
+            postgres.execute("CREATE TABLE t (id INT NOT NULL, local_ts TIMESTAMP(6))",
+                "INSERT INTO t VALUES (1, '2024-03-31 02:30:00.123'), (2, NULL), (3, '2024-07-01 12:00:00'), "
+                    + "(4, '1969-12-31 23:59:59.999'), (5, '2024-01-15 08:00:00.000001')");
+            Map<String, String> config = config(postgres.jdbcUrl(), postgres.user(), postgres.password());
+            config.put(JdbcSourceConfig.DB_TIMEZONE, "Europe/Berlin");
+            // Nothing of one row's value (fraction, zone offset) may carry over into the next row's.
+            assertThat(readRowsById(config, 5, "local_ts")).containsExactly(
+                Map.entry(1, Date.from(Instant.parse("2024-03-31T01:30:00.123Z"))),
+                Map.entry(2, "NULL"),
+                Map.entry(3, Date.from(Instant.parse("2024-07-01T10:00:00Z"))),
+                Map.entry(4, Date.from(Instant.parse("1969-12-31T22:59:59.999Z"))),
+                Map.entry(5, Date.from(Instant.parse("2024-01-15T07:00:00Z"))));
+        }
+    }
+
+    @Test
+    void mariaDbDateTimesOfSuccessiveRowsEachKeepTheirOwnValue() throws Exception {
+        try (MariaDbServer mariaDb = MariaDbServer.start()) {
+            mariaDb.execute("CREATE TABLE t (id INT NOT NULL, wall DATETIME(6) NULL)",
+                "INSERT INTO t VALUES (1, '2024-03-01 10:00:00.123456'), (2, NULL), (3, '2024-03-02 11:00:00'), "
+                    + "(4, '1969-12-31 23:59:59.999')");
+            assertThat(readRowsById(config(mariaDb.jdbcUrl(), mariaDb.user(), mariaDb.password()), 4, "wall"))
+                .containsExactly(
+                    Map.entry(1, Date.from(Instant.parse("2024-03-01T10:00:00.123Z"))),
+                    Map.entry(2, "NULL"),
+                    Map.entry(3, Date.from(Instant.parse("2024-03-02T11:00:00Z"))),
+                    Map.entry(4, Date.from(Instant.parse("1969-12-31T23:59:59.999Z"))));
+        }
+    }
+
     private static Map<String, String> config(String url, String user, String password) {
         Map<String, String> config = new HashMap<>();
         config.put(JdbcSourceConfig.CONNECTION_URL, url);
@@ -90,6 +124,20 @@ class TypeRoundTripIT {
         config.put(JdbcSourceConfig.TABLE_NAME, "t");
         config.put(JdbcSourceConfig.TOPIC, "types");
         return config;
+    }
+
+    /** Column {@code column} of each of {@code count} rows by id, in id order; "NULL" stands for SQL NULL. */
+    private static Map<Integer, Object> readRowsById(Map<String, String> config, int count, String column)
+            throws InterruptedException {
+        try (RunningTask running = new RunningTask(config)) {
+            Map<Integer, Object> values = new TreeMap<>();
+            for (org.apache.kafka.connect.source.SourceRecord record : running.next(count)) {
+                Struct row = (Struct) record.value();
+                Object value = row.get(column);
+                values.put(row.getInt32("id"), value == null ? "NULL" : value);
+            }
+            return values;
+        }
     }
 
     private static Struct readOneRow(Map<String, String> config) throws InterruptedException {
