@@ -7,6 +7,7 @@ import io.fsconnect.storage.ObjectInfo;
 import io.fsconnect.storage.ObjectStore;
 import io.fsconnect.storage.ObjectStores;
 import io.fsconnect.testkit.Await;
+import io.fsconnect.testkit.AzuriteServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -39,7 +40,6 @@ import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -50,20 +50,21 @@ import org.junit.jupiter.params.provider.EnumSource;
  * one visible file up to the committed offset. The estimate the budget runs on is checked against the
  * heap and direct memory the open files really take. Each runs on the local store and on S3 (S3Proxy, in
  * this JVM, with real multipart uploads), where every open file also holds its upload's part buffer; a
- * JSON Lines run on S3, whose rows go straight into the part buffers, shows that open multipart uploads
- * stay within the budget too.
+ * JSON Lines run on S3 and on Azure Blob (Azurite), whose rows go straight into the part (block) buffers,
+ * shows that open multipart uploads stay within the budget too.
  */
 class ManyOpenPartitionsMemoryIT {
 
     private static final String S3_ACCESS_KEY = "fsconnect-memory";
     private static final String S3_SECRET_KEY = "fsconnect-memory-secret";
-    private static final int S3_PART_BYTES = 5 * 1024 * 1024;
+    private static final int PART_BYTES = 5 * 1024 * 1024;
     private static final AtomicInteger BUCKETS = new AtomicInteger();
     private static S3Proxy s3proxy;
     private static URI s3Endpoint;
+    private static AzuriteServer azurite;
 
     /** Where the task writes. */
-    enum Store { LOCAL, S3 }
+    enum Store { LOCAL, S3, AZURE }
 
     private static final String TOPIC = "features";
     private static final int PARTITIONS = 1000;
@@ -84,10 +85,11 @@ class ManyOpenPartitionsMemoryIT {
     Path root;
 
     private ObjectStoreSinkTask task;
-    private Map<String, String> s3Source;
+    private Map<String, String> remoteSource;
 
     @BeforeAll
-    static void startS3() throws Exception {
+    static void startServers() throws Exception {
+        azurite = AzuriteServer.start();
         s3proxy = S3Proxy.builder()
                 .blobStore(new TransientNio2BlobStore())
                 .endpoint(URI.create("http://127.0.0.1:0"))
@@ -100,9 +102,12 @@ class ManyOpenPartitionsMemoryIT {
     }
 
     @AfterAll
-    static void stopS3() throws Exception {
+    static void stopServers() throws Exception {
         if (s3proxy != null) {
             s3proxy.stop();
+        }
+        if (azurite != null) {
+            azurite.close();
         }
     }
 
@@ -114,7 +119,7 @@ class ManyOpenPartitionsMemoryIT {
     }
 
     @ParameterizedTest
-    @EnumSource(Store.class)
+    @EnumSource(value = Store.class, names = {"LOCAL", "S3"})
     void aThousandOpenPartitionsStayWithinTheBudgetAndEveryRecordIsWrittenOnce(Store store) throws Exception {
         // Enough for the thousand files' fixed buffers (a 64 KiB upload buffer, three Parquet pages and
         // the writers of ten columns each), with room for some rows per partition before the budget presses.
@@ -138,7 +143,7 @@ class ManyOpenPartitionsMemoryIT {
     }
 
     @ParameterizedTest
-    @EnumSource(Store.class)
+    @EnumSource(value = Store.class, names = {"LOCAL", "S3"})
     void theEstimatedMemoryCoversWhatTheOpenFilesReallyHold(Store store) throws Exception {
         long budget = 1024L * 1024 * 1024;
         long before = usedHeapAndDirectAfterGc();
@@ -155,14 +160,15 @@ class ManyOpenPartitionsMemoryIT {
                 tracked.heldBytes()).isLessThanOrEqualTo(tracked.heldBytes());
     }
 
-    @Test
-    void openMultipartUploadsOnS3StayWithinTheBudgetAndEveryRecordIsWrittenOnce() throws Exception {
+    @ParameterizedTest
+    @EnumSource(value = Store.class, names = {"S3", "AZURE"})
+    void openMultipartUploadsStayWithinTheBudgetAndEveryRecordIsWrittenOnce(Store store) throws Exception {
         // Two hundred open JSON Lines files write their rows straight into their uploads' part buffers, each of
-        // which may grow to a 5 MiB part: together far more than the budget. One hot partition gets most of the
+        // which may grow to a 5 MiB part (or block): together far more than the budget. One hot partition gets most of the
         // rows, so its file becomes a multipart upload (parts sent while it stays open) before pressure completes it.
         int partitions = 200;
         long budget = 64L * 1024 * 1024;
-        task = start(Store.S3, budget, "json");
+        task = start(store, budget, "json");
         int perPartition = 600;
         int hotRowsPerRound = 2000;
 
@@ -176,14 +182,14 @@ class ManyOpenPartitionsMemoryIT {
         Map<TopicPartition, OffsetAndMetadata> consumed = consumedAll(perPartition, partitions);
         consumed.put(new TopicPartition(TOPIC, partitions), new OffsetAndMetadata(hotOffset(perPartition)));
         Map<TopicPartition, OffsetAndMetadata> committed = task.preCommit(consumed);
-        downloadIfRemote(Store.S3);
+        downloadIfRemote(store);
 
         BufferBudget tracked = task.bufferBudget();
         assertThat(tracked.peakBytes()).isLessThanOrEqualTo(budget).isGreaterThan(budget / 2);
         List<String> files = visibleFiles();
         assertThat(files).isNotEmpty();
         long largest = files.stream().mapToLong(file -> size(root.resolve(file))).max().orElseThrow();
-        assertThat(largest).as("the hot partition's largest object took more than one part").isGreaterThan(S3_PART_BYTES);
+        assertThat(largest).as("the hot partition's largest object took more than one part").isGreaterThan(PART_BYTES);
         Map<Integer, Set<Long>> offsets = new HashMap<>();
         for (String file : files) {
             Matcher ids = Pattern.compile("\"id\":(\\d+),\"partition\":(\\d+)")
@@ -212,14 +218,24 @@ class ManyOpenPartitionsMemoryIT {
             props.put("datasource.type", "local");
             props.put("datasource.name", "training");
             props.put("datasource.path", root.toString());
-        } else {
+        } else if (store == Store.S3) {
             String bucket = "memory-" + BUCKETS.incrementAndGet();
             SignedRequests.createS3Bucket(s3Endpoint, "us-east-1", S3_ACCESS_KEY, S3_SECRET_KEY, bucket);
-            s3Source = new HashMap<>(Map.of("type", "s3", "name", "training", "bucket", bucket,
+            remoteSource = new HashMap<>(Map.of("type", "s3", "name", "training", "bucket", bucket,
                     "endpoint", s3Endpoint.toString(), "path.style.access", "true", "access.key.id", S3_ACCESS_KEY,
                     "secret.access.key", S3_SECRET_KEY, "options.conditional.writes", "true"));
-            s3Source.forEach((key, value) -> props.put("datasource." + key, value));
-            props.put("s3.part.size.bytes", Integer.toString(S3_PART_BYTES));
+            props.put("s3.part.size.bytes", Integer.toString(PART_BYTES));
+        } else {
+            String container = "memory-" + BUCKETS.incrementAndGet();
+            SignedRequests.createAzureContainer(azurite.blobEndpoint(), azurite.accountName(), azurite.accountKey(),
+                    container);
+            remoteSource = new HashMap<>(Map.of("type", "adls", "name", "training", "account.name",
+                    azurite.accountName(), "container", container, "endpoint", azurite.blobEndpoint().toString(),
+                    "account.key", azurite.accountKey()));
+            props.put("azure.block.size.bytes", Integer.toString(PART_BYTES));
+        }
+        if (remoteSource != null) {
+            remoteSource.forEach((key, value) -> props.put("datasource." + key, value));
         }
         props.put("format", format);
         props.put("flush.size", "1000000");
@@ -295,12 +311,12 @@ class ManyOpenPartitionsMemoryIT {
         }
     }
 
-    /** Copies every object of the S3 bucket to {@link #root}, so that the files are read as on the local store. */
+    /** Copies every object of the bucket or container to {@link #root}, to read the files as on the local store. */
     private void downloadIfRemote(Store store) throws IOException {
         if (store == Store.LOCAL) {
             return;
         }
-        try (ObjectStore bucket = ObjectStores.open(DataSourceParser.validateDefinition(s3Source).orElseThrow(),
+        try (ObjectStore bucket = ObjectStores.open(DataSourceParser.validateDefinition(remoteSource).orElseThrow(),
                 ObjectStores.Tuning.DEFAULTS)) {
             for (ObjectInfo object : bucket.list("")) {
                 Path file = root.resolve(object.key());
