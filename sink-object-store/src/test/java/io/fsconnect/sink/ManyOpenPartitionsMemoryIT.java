@@ -6,18 +6,15 @@ import io.fsconnect.auth.config.DataSourceParser;
 import io.fsconnect.storage.ObjectInfo;
 import io.fsconnect.storage.ObjectStore;
 import io.fsconnect.storage.ObjectStores;
-import io.fsconnect.testkit.Await;
 import io.fsconnect.testkit.AzuriteServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.management.BufferPoolMXBean;
 import java.lang.management.ManagementFactory;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -34,9 +31,6 @@ import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.sink.SinkRecord;
-import org.gaul.s3proxy.S3Proxy;
-import org.gaul.s3proxy.auth.AuthenticationType;
-import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,12 +49,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class ManyOpenPartitionsMemoryIT {
 
-    private static final String S3_ACCESS_KEY = "fsconnect-memory";
-    private static final String S3_SECRET_KEY = "fsconnect-memory-secret";
     private static final int PART_BYTES = 5 * 1024 * 1024;
     private static final AtomicInteger BUCKETS = new AtomicInteger();
-    private static S3Proxy s3proxy;
-    private static URI s3Endpoint;
+    private static LocalS3Server s3;
     private static AzuriteServer azurite;
 
     /** Where the task writes. */
@@ -90,21 +81,13 @@ class ManyOpenPartitionsMemoryIT {
     @BeforeAll
     static void startServers() throws Exception {
         azurite = AzuriteServer.start();
-        s3proxy = S3Proxy.builder()
-                .blobStore(new TransientNio2BlobStore())
-                .endpoint(URI.create("http://127.0.0.1:0"))
-                .awsAuthentication(AuthenticationType.AWS_V4, S3_ACCESS_KEY, S3_SECRET_KEY)
-                .ignoreUnknownHeaders(true)
-                .build();
-        s3proxy.start();
-        Await.until("S3Proxy to start", Duration.ofSeconds(60), () -> "STARTED".equals(s3proxy.getState()));
-        s3Endpoint = URI.create("http://127.0.0.1:" + s3proxy.getPort());
+        s3 = LocalS3Server.start();
     }
 
     @AfterAll
     static void stopServers() throws Exception {
-        if (s3proxy != null) {
-            s3proxy.stop();
+        if (s3 != null) {
+            s3.close();
         }
         if (azurite != null) {
             azurite.close();
@@ -220,10 +203,8 @@ class ManyOpenPartitionsMemoryIT {
             props.put("datasource.path", root.toString());
         } else if (store == Store.S3) {
             String bucket = "memory-" + BUCKETS.incrementAndGet();
-            SignedRequests.createS3Bucket(s3Endpoint, "us-east-1", S3_ACCESS_KEY, S3_SECRET_KEY, bucket);
-            remoteSource = new HashMap<>(Map.of("type", "s3", "name", "training", "bucket", bucket,
-                    "endpoint", s3Endpoint.toString(), "path.style.access", "true", "access.key.id", S3_ACCESS_KEY,
-                    "secret.access.key", S3_SECRET_KEY, "options.conditional.writes", "true"));
+            s3.createBucket(bucket);
+            remoteSource = s3.source(bucket);
             props.put("s3.part.size.bytes", Integer.toString(PART_BYTES));
         } else {
             String container = "memory-" + BUCKETS.incrementAndGet();
