@@ -22,9 +22,9 @@ import software.amazon.awssdk.services.s3.model.UploadPartResponse;
 /**
  * A streaming upload that holds at most one part in memory ({@link PartBuffer}). A full part is sent as the next
  * part of a multipart upload (started when the first part is full) as soon as one more byte arrives, so the last
- * part is never empty. An object smaller than one part is a
- * single PutObject on close. Nothing is visible until CompleteMultipartUpload (or the PutObject) succeeds;
- * any failure, and {@link #abort()}, aborts the multipart upload so that no parts are left to pay for.
+ * part is never empty. An object smaller than one part is a single PutObject on close. Nothing is visible until
+ * CompleteMultipartUpload (or the PutObject) succeeds; any failure, and {@link #abort()}, aborts the multipart
+ * upload so that no parts are left to pay for.
  */
 final class S3Upload extends ObjectUpload {
 
