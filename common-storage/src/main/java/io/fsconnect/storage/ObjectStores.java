@@ -44,10 +44,10 @@ public final class ObjectStores {
             return S3ObjectStore.open(s3, tuning);
         }
         if (source instanceof AdlsDataSource adls) {
-            return AzureBlobObjectStore.forDataSource(adls, AzureIdentityOptions.defaults(), tuning.partSizeBytes());
+            return AzureBlobObjectStore.forDataSource(adls, AzureIdentityOptions.defaults(), tuning);
         }
         if (source instanceof GcsDataSource gcs) {
-            return GcsObjectStore.connect(gcs, tuning.partSizeBytes());
+            return GcsObjectStore.connect(gcs, tuning);
         }
         throw new IllegalArgumentException("Cannot open data source " + source.name() + " as an object store: type "
                 + source.type() + " has no object-store adapter; use a data source of type local, s3, adls or gcs");
@@ -56,12 +56,18 @@ public final class ObjectStores {
     /**
      * How a store moves bytes, set by the connector rather than the data source: the part (or block) size of
      * streaming uploads, which bounds the memory of each open upload; the page size of listings; and how often
-     * and how patiently a failed request is retried (exponential backoff with jitter from {@code retryBackoff}).
+     * and how patiently a failed request is retried (exponential backoff with jitter from {@code retryBackoff}, up to
+     * {@link #MAX_RETRY_BACKOFF}). Every adapter that sends requests maps the retry policy onto its SDK's own retry
+     * options; each SDK decides which failures are transient (throttling, server errors, lost connections) and never
+     * retries a refusal such as 403.
      */
     public record Tuning(int partSizeBytes, int listPageSize, int maxAttempts, Duration retryBackoff) {
 
         /** 8 MiB parts, pages of 1000 keys, 3 attempts from 200 ms. */
         public static final Tuning DEFAULTS = new Tuning(8 * 1024 * 1024, 1000, 3, Duration.ofMillis(200));
+
+        /** The longest wait between two attempts, however many attempts came before. */
+        public static final Duration MAX_RETRY_BACKOFF = Duration.ofSeconds(20);
 
         public Tuning {
             Objects.requireNonNull(retryBackoff, "retryBackoff");

@@ -6,7 +6,6 @@ import io.fsconnect.storage.ObjectStores;
 import io.fsconnect.storage.format.RecordFormat;
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -37,10 +36,11 @@ import org.slf4j.LoggerFactory;
  * <li>{@link #flush} commits nothing by itself.</li>
  * <li>{@link #close} (rebalance) and {@link #stop} abort open files: nothing partial becomes visible.</li>
  * </ul>
- * A store failure that outlasts the store's own request retries and is transient ({@link StoreFailures}) discards
- * the partition's unfinished files, rewinds it to the first record not in a visible file, and surfaces as a
+ * A store failure that outlasts the store's own request retries and is transient discards the partition's
+ * unfinished files, rewinds it to the first record not in a visible file, and surfaces as a
  * {@link RetriableException}: the worker waits {@code store.retry.backoff.ms} and delivers the batch again, and
- * records that are already in this task's files are not written twice. Where the store creates objects only if
+ * records that are already in this task's files are not written twice ({@link StoreRetries}). The open files stay
+ * within {@code buffer.max.bytes} ({@link BufferRelief}). Where the store creates objects only if
  * absent, files are created that way ({@link FencedStore}).
  * A record that cannot be written (a null value under {@code behavior.on.null.values=fail}, a value the
  * format cannot hold, a record the partitioner cannot place) fails the task naming the record and what
@@ -63,10 +63,8 @@ public class ObjectStoreSinkTask extends SinkTask {
     private FormatConfig.NullValues nullValues;
     private boolean rowsNeedColumns;
     private Optional<ErrantRecordReporter> errantRecords = Optional.empty();
-    private Duration retryBackoff = Duration.ZERO;
-    private final StoreRetries retries = new StoreRetries();
-    private BufferBudget budget;
-    private FileMemory fileMemory;
+    private StoreRetries retries;
+    private BufferRelief relief;
 
     public ObjectStoreSinkTask() {
         this(Clock.systemUTC());
@@ -113,9 +111,8 @@ public class ObjectStoreSinkTask extends SinkTask {
         nullValues = config.nullValues();
         rowsNeedColumns = !config.getString(FormatConfig.FORMAT).equalsIgnoreCase("json");
         errantRecords = errantRecordReporter();
-        retryBackoff = StoreConfig.retryBackoff(config);
-        budget = BufferBudgetConfig.budget(config);
-        fileMemory = BufferBudgetConfig.fileMemory(format, store, config);
+        retries = new StoreRetries(context, StoreConfig.retryBackoff(config), store.toString());
+        relief = BufferRelief.of(config, format, store, context);
         log.info("Writing {} files to {} under {}", format, store, names.topicsDir());
     }
 
@@ -137,12 +134,9 @@ public class ObjectStoreSinkTask extends SinkTask {
             } catch (DataException e) {
                 throw e;
             } catch (ConnectException e) {
-                throw storeFailed(partition, record.originalKafkaOffset(), e);
+                throw retries.failed(writers, partition, record.originalKafkaOffset(), e);
             }
-            if (budget.needsRelief() && budget.relieve(writers.values()) > 0) {
-                // Files completed early make offsets committable; committing soon narrows what a failure replays.
-                context.requestCommit();
-            }
+            relief.afterRecord(writers.values());
         }
         rotateDueFiles(true);
         retries.endBatch();
@@ -173,7 +167,9 @@ public class ObjectStoreSinkTask extends SinkTask {
 
     @Override
     public void close(Collection<TopicPartition> partitions) {
-        retries.forget(partitions);
+        if (retries != null) {
+            retries.forget(partitions);
+        }
         abortAll(partitions);
     }
 
@@ -194,14 +190,14 @@ public class ObjectStoreSinkTask extends SinkTask {
 
     /** The memory budget of the open files, for monitoring and tests. */
     BufferBudget bufferBudget() {
-        return budget;
+        return relief.budget();
     }
 
     private void put(SinkRecord record) {
         TopicPartition partition = new TopicPartition(record.originalTopic(), record.originalKafkaPartition());
         TopicPartitionWriter writer = writers.computeIfAbsent(partition,
-                tp -> new TopicPartitionWriter(tp, store, format, names, rotation, partitioner, timestamps, fileMemory,
-                        budget));
+                tp -> new TopicPartitionWriter(tp, store, format, names, rotation, partitioner, timestamps,
+                        relief.fileMemory(), relief.budget()));
         long offset = record.originalKafkaOffset();
         if (record.value() == null && nullValues != FormatConfig.NullValues.WRITE) {
             if (nullValues == FormatConfig.NullValues.IGNORE) {
@@ -238,7 +234,7 @@ public class ObjectStoreSinkTask extends SinkTask {
             try {
                 entry.getValue().rotateIfDue(now);
             } catch (ConnectException e) {
-                RuntimeException failure = storeFailed(entry.getKey(), -1, e);
+                RuntimeException failure = retries.failed(writers, entry.getKey(), -1, e);
                 if (inPut || !(failure instanceof RetriableException)) {
                     throw failure;
                 }
@@ -246,34 +242,6 @@ public class ObjectStoreSinkTask extends SinkTask {
                 log.warn("{}", failure.getMessage(), e);
             }
         }
-    }
-
-    /**
-     * Handles a store failure while writing {@code partition}: permanent failures are returned as they are, to fail
-     * the task. A transient one (as {@link StoreFailures} decides) discards the partition's files, rewinds the
-     * partition to the first record not yet in a visible file, and is returned as a {@link RetriableException}, so
-     * the worker delivers the batch again after {@code store.retry.backoff.ms}.
-     */
-    private RuntimeException storeFailed(TopicPartition partition, long failedOffset, ConnectException failure) {
-        if (!StoreFailures.isTransient(failure)) {
-            return failure;
-        }
-        TopicPartitionWriter writer = writers.remove(partition);
-        long from = writer == null ? failedOffset : writer.replayFrom().orElse(failedOffset);
-        if (writer != null) {
-            try {
-                writer.abort();
-            } catch (ConnectException e) {
-                failure.addSuppressed(e);
-            }
-        }
-        if (from >= 0) {
-            context.offset(partition, from);
-            retries.rewound(partition, from);
-        }
-        context.timeout(retryBackoff.toMillis());
-        return new RetriableException("Cannot write " + partition + " to " + store + " now: " + failure.getMessage()
-                + "; its files since offset " + from + " are discarded and will be written again", failure);
     }
 
     private void handleUnwritable(SinkRecord record, TopicPartition partition, long offset,

@@ -22,9 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
-import org.gaul.s3proxy.S3Proxy;
-import org.gaul.s3proxy.auth.AuthenticationType;
-import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,28 +34,21 @@ import org.junit.jupiter.api.Test;
 class ObjectStoreSinkCloudIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
-    private static final String S3_ACCESS_KEY = "fsconnect-sink";
-    private static final String S3_SECRET_KEY = "fsconnect-sink-secret";
+    private static final String S3_ACCESS_KEY = LocalS3Server.ACCESS_KEY;
+    private static final String S3_SECRET_KEY = LocalS3Server.SECRET_KEY;
     private static final String ALL_OF_S3 = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
             + "\"Action\":[\"s3:*\"],\"Resource\":[\"arn:aws:s3:::*\"]}]}";
 
     private static ConnectCluster cluster;
-    private static S3Proxy s3proxy;
+    private static LocalS3Server s3proxy;
     private static URI s3proxyEndpoint;
     private static AzuriteServer azurite;
     private static CephRgwServer rgw;
 
     @BeforeAll
     static void start() throws Exception {
-        s3proxy = S3Proxy.builder()
-                .blobStore(new TransientNio2BlobStore())
-                .endpoint(URI.create("http://127.0.0.1:0"))
-                .awsAuthentication(AuthenticationType.AWS_V4, S3_ACCESS_KEY, S3_SECRET_KEY)
-                .ignoreUnknownHeaders(true)
-                .build();
-        s3proxy.start();
-        Await.until("S3Proxy to start", TIMEOUT, () -> "STARTED".equals(s3proxy.getState()));
-        s3proxyEndpoint = URI.create("http://127.0.0.1:" + s3proxy.getPort());
+        s3proxy = LocalS3Server.start();
+        s3proxyEndpoint = s3proxy.endpoint();
         azurite = AzuriteServer.start();
         rgw = CephRgwServer.start();
         cluster = ConnectCluster.start();
@@ -76,7 +66,7 @@ class ObjectStoreSinkCloudIT {
             azurite.close();
         }
         if (s3proxy != null) {
-            s3proxy.stop();
+            s3proxy.close();
         }
     }
 
@@ -183,17 +173,7 @@ class ObjectStoreSinkCloudIT {
     }
 
     private static Map<String, String> s3ProxySource(String bucket) {
-        Map<String, String> source = new LinkedHashMap<>();
-        source.put("type", "s3");
-        source.put("name", "proxy");
-        source.put("bucket", bucket);
-        source.put("endpoint", s3proxyEndpoint.toString());
-        source.put("path.style.access", "true");
-        source.put("access.key.id", S3_ACCESS_KEY);
-        source.put("secret.access.key", S3_SECRET_KEY);
-        // S3Proxy enforces If-None-Match, so files are created only if absent.
-        source.put("options.conditional.writes", "true");
-        return source;
+        return s3proxy.source(bucket);
     }
 
     /** Writes 10 records of one topic in files of 4 and checks every record is in exactly one object. */

@@ -10,6 +10,8 @@ import com.azure.storage.blob.models.BlobListDetails;
 import com.azure.storage.blob.models.BlobProperties;
 import com.azure.storage.blob.models.BlobStorageException;
 import com.azure.storage.blob.models.ListBlobsOptions;
+import com.azure.storage.common.policy.RequestRetryOptions;
+import com.azure.storage.common.policy.RetryPolicyType;
 import io.fsconnect.auth.AdlsDataSource;
 import io.fsconnect.auth.azure.AzureCredentials;
 import io.fsconnect.auth.azure.AzureIdentityOptions;
@@ -17,6 +19,7 @@ import io.fsconnect.auth.azure.AzureStorageCredential;
 import io.fsconnect.storage.NoSuchObjectException;
 import io.fsconnect.storage.ObjectInfo;
 import io.fsconnect.storage.ObjectStore;
+import io.fsconnect.storage.ObjectStores;
 import io.fsconnect.storage.ObjectUpload;
 import io.fsconnect.storage.SupportsCreateIfAbsent;
 
@@ -24,6 +27,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.Locale;
@@ -87,9 +91,13 @@ public final class AzureBlobObjectStore implements ObjectStore, SupportsCreateIf
     /**
      * A store on the container of an ADLS Gen2 (or plain Blob Storage) data source, confined to its {@code path},
      * reached at its {@code endpoint} (for Azurite: {@code http://127.0.0.1:10000/devstoreaccount1}) or at
-     * {@code https://<account>.blob.core.windows.net}, and authenticated as the data source says.
+     * {@code https://<account>.blob.core.windows.net}, and authenticated as the data source says. Blocks are of the
+     * tuning's part size; each request is tried up to the tuning's attempts, waiting exponentially longer from its
+     * backoff between tries (the SDK retries timeouts, lost connections, 429, 500 and 503, never a refusal such as
+     * 403).
      */
-    public static AzureBlobObjectStore forDataSource(AdlsDataSource source, AzureIdentityOptions identity, int blockSize) {
+    public static AzureBlobObjectStore forDataSource(AdlsDataSource source, AzureIdentityOptions identity,
+            ObjectStores.Tuning tuning) {
         if (source.generation() != 2 || source.container().isEmpty()) {
             throw new IllegalArgumentException("Cannot use ADLS data source " + source.name()
                     + " as an object store: only generation 2 accounts (with a container) have a Blob endpoint");
@@ -97,7 +105,8 @@ public final class AzureBlobObjectStore implements ObjectStore, SupportsCreateIf
         URI endpoint = source.endpoint().orElse(URI.create("https://" + source.accountName() + ".blob.core.windows.net"));
         BlobServiceClientBuilder builder = new BlobServiceClientBuilder()
                 .endpoint(endpoint.toString())
-                .httpClient(new JdkHttpClientBuilder().build());
+                .httpClient(new JdkHttpClientBuilder().build())
+                .retryOptions(retryOptions(tuning));
         AzureStorageCredential credential = AzureCredentials.forStorage(source.auth(), source.accountName(), identity);
         if (credential instanceof AzureStorageCredential.SharedKey key) {
             builder.credential(key.credential());
@@ -107,7 +116,17 @@ public final class AzureBlobObjectStore implements ObjectStore, SupportsCreateIf
             builder.credential(token.credential());
         }
         BlobContainerClient container = builder.buildClient().getBlobContainerClient(source.container().get());
-        return new AzureBlobObjectStore(container, source.path().orElse(""), blockSize, DEFAULT_LIST_PAGE_SIZE);
+        return new AzureBlobObjectStore(container, source.path().orElse(""), tuning.partSizeBytes(),
+                DEFAULT_LIST_PAGE_SIZE);
+    }
+
+    private static RequestRetryOptions retryOptions(ObjectStores.Tuning tuning) {
+        // The SDK needs a delay of at least a millisecond; no per-try timeout, as a block upload may take long.
+        Duration delay = tuning.retryBackoff().isZero() ? Duration.ofMillis(1) : tuning.retryBackoff();
+        Duration maxDelay = delay.compareTo(ObjectStores.Tuning.MAX_RETRY_BACKOFF) > 0 ? delay
+                : ObjectStores.Tuning.MAX_RETRY_BACKOFF;
+        return new RequestRetryOptions(RetryPolicyType.EXPONENTIAL, tuning.maxAttempts(), (Duration) null, delay,
+                maxDelay, null);
     }
 
     @Override

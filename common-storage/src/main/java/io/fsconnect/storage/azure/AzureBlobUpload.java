@@ -10,20 +10,19 @@ import com.azure.storage.blob.options.BlockBlobSimpleUploadOptions;
 import com.azure.storage.blob.specialized.BlockBlobClient;
 import io.fsconnect.storage.ObjectExistsException;
 import io.fsconnect.storage.ObjectUpload;
+import io.fsconnect.storage.PartBuffer;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
 
 /**
- * An upload to a block blob. Bytes collect in one buffer of at most a block; each full block is staged at once, so
- * memory stays at one block per open upload whatever the object's size. Closing stages the rest and commits the
+ * An upload to a block blob. Bytes collect in one buffer of at most a block ({@link PartBuffer}); each full block
+ * is staged at once, so memory stays at one block per open upload whatever the object's size. Closing stages the rest and commits the
  * block list, which makes the object visible in one step. An object that fits in one block is sent with a single
  * Put Blob instead. Staged blocks that are never committed stay invisible and the service discards them.
  */
@@ -31,8 +30,6 @@ final class AzureBlobUpload extends ObjectUpload {
 
     /** The service refuses a block list with more blocks than this. */
     static final int MAX_BLOCKS = 50_000;
-
-    private static final int FIRST_BUFFER_BYTES = 64 * 1024;
 
     private final BlockBlobClient blob;
     private final String key;
@@ -42,9 +39,7 @@ final class AzureBlobUpload extends ObjectUpload {
     // Unique per upload, so that a concurrent upload of the same key never commits this one's blocks.
     private final String uploadId = UUID.randomUUID().toString();
     private final List<String> blockIds = new ArrayList<>();
-    private byte[] buffer = new byte[0];
-    private int buffered;
-    private long bytesWritten;
+    private final PartBuffer buffer;
     private boolean finished;
 
     AzureBlobUpload(BlockBlobClient blob, String key, String location, int blockSize, boolean ifAbsent) {
@@ -53,6 +48,7 @@ final class AzureBlobUpload extends ObjectUpload {
         this.location = location;
         this.blockSize = blockSize;
         this.ifAbsent = ifAbsent;
+        this.buffer = new PartBuffer(blockSize, this::stage);
     }
 
     @Override
@@ -62,37 +58,20 @@ final class AzureBlobUpload extends ObjectUpload {
 
     @Override
     public long bytesWritten() {
-        return bytesWritten;
+        return buffer.total();
     }
 
     @Override
     public void write(int b) throws IOException {
         // Format writers emit single bytes often; no array per byte.
         ensureOpen();
-        if (buffered == blockSize) {
-            stageBuffered();
-        }
-        ensureCapacity(buffered + 1);
-        buffer[buffered++] = (byte) b;
-        bytesWritten++;
+        buffer.write(b);
     }
 
     @Override
     public void write(byte[] bytes, int offset, int length) throws IOException {
         ensureOpen();
-        Objects.checkFromIndexSize(offset, length, bytes.length);
-        while (length > 0) {
-            if (buffered == blockSize) {
-                stageBuffered();
-            }
-            ensureCapacity(Math.min(blockSize, buffered + length));
-            int chunk = Math.min(length, blockSize - buffered);
-            System.arraycopy(bytes, offset, buffer, buffered, chunk);
-            buffered += chunk;
-            bytesWritten += chunk;
-            offset += chunk;
-            length -= chunk;
-        }
+        buffer.write(bytes, offset, length);
     }
 
     @Override
@@ -102,7 +81,7 @@ final class AzureBlobUpload extends ObjectUpload {
         }
         finished = true;
         // The service has no call to delete uncommitted blocks; they stay invisible and are discarded by it.
-        buffer = null;
+        buffer.release();
     }
 
     @Override
@@ -115,9 +94,7 @@ final class AzureBlobUpload extends ObjectUpload {
             if (blockIds.isEmpty()) {
                 putWhole();
             } else {
-                if (buffered > 0) {
-                    stageBuffered();
-                }
+                buffer.sendRest();
                 commit();
             }
         } catch (BlobStorageException e) {
@@ -129,13 +106,13 @@ final class AzureBlobUpload extends ObjectUpload {
         } catch (RuntimeException e) {
             throw AzureBlobObjectStore.failure("complete upload of object " + key, location, e);
         } finally {
-            buffer = null;
+            buffer.release();
         }
     }
 
     private void putWhole() {
         BlockBlobSimpleUploadOptions options = new BlockBlobSimpleUploadOptions(
-                BinaryData.fromByteBuffer(ByteBuffer.wrap(buffer, 0, buffered)));
+                BinaryData.fromByteBuffer(ByteBuffer.wrap(buffer.bytes(), 0, buffer.length())));
         if (ifAbsent) {
             options.setRequestConditions(absent());
         }
@@ -173,7 +150,7 @@ final class AzureBlobUpload extends ObjectUpload {
         }
     }
 
-    private void stageBuffered() throws IOException {
+    private void stage(byte[] bytes, int length) throws IOException {
         if (blockIds.size() == MAX_BLOCKS) {
             throw new IOException("Cannot write object " + key + " to " + location + ": it would need more than "
                     + MAX_BLOCKS + " blocks of " + blockSize + " bytes; use a larger block size");
@@ -181,23 +158,13 @@ final class AzureBlobUpload extends ObjectUpload {
         String blockId = Base64.getEncoder().encodeToString(
                 String.format("%s-%08d", uploadId, blockIds.size()).getBytes(StandardCharsets.US_ASCII));
         try {
-            blob.stageBlock(blockId, BinaryData.fromByteBuffer(ByteBuffer.wrap(buffer, 0, buffered)));
+            blob.stageBlock(blockId, BinaryData.fromByteBuffer(ByteBuffer.wrap(bytes, 0, length)));
         } catch (RuntimeException e) {
             finished = true;
-            buffer = null;
+            buffer.release();
             throw AzureBlobObjectStore.failure("stage block " + blockIds.size() + " of object " + key, location, e);
         }
         blockIds.add(blockId);
-        buffered = 0;
-    }
-
-    private void ensureCapacity(int needed) {
-        if (buffer.length >= needed) {
-            return;
-        }
-        // Grow towards a full block so that many small open objects do not each hold a whole block.
-        int capacity = Math.max(needed, Math.min(blockSize, Math.max(FIRST_BUFFER_BYTES, buffer.length * 2)));
-        buffer = Arrays.copyOf(buffer, capacity);
     }
 
     private void ensureOpen() throws IOException {

@@ -1,6 +1,7 @@
 package io.fsconnect.storage.gcs;
 
 import com.google.api.gax.paging.Page;
+import com.google.api.gax.retrying.RetrySettings;
 import com.google.auth.oauth2.GoogleCredentials;
 import com.google.auth.oauth2.ServiceAccountCredentials;
 import com.google.cloud.ReadChannel;
@@ -16,6 +17,7 @@ import io.fsconnect.auth.gcp.GoogleCredentialsLoader;
 import io.fsconnect.storage.NoSuchObjectException;
 import io.fsconnect.storage.ObjectInfo;
 import io.fsconnect.storage.ObjectStore;
+import io.fsconnect.storage.ObjectStores;
 import io.fsconnect.storage.ObjectUpload;
 import io.fsconnect.storage.SupportsCreateIfAbsent;
 
@@ -145,21 +147,38 @@ public final class GcsObjectStore implements ObjectStore, SupportsCreateIfAbsent
 
     /**
      * A store on the bucket of {@code source}, with a client built from its credentials and endpoint; closing the
-     * store closes that client.
+     * store closes that client. Uploads send chunks of the tuning's part size; each request is tried up to the
+     * tuning's attempts, waiting exponentially longer from its backoff between tries (the client library retries only
+     * what it knows to be transient, such as 429, 5xx and lost connections, and only idempotent requests; a 403 is
+     * never retried).
      *
      * @throws org.apache.kafka.common.config.ConfigException if the source's service-account key is unusable
      * @throws IOException if Application Default Credentials are selected and the environment has none
      */
-    public static GcsObjectStore connect(GcsDataSource source, int chunkBytes) throws IOException {
-        Settings settings = Settings.of(source, chunkBytes);
+    public static GcsObjectStore connect(GcsDataSource source, ObjectStores.Tuning tuning) throws IOException {
+        Settings settings = Settings.of(source, tuning.partSizeBytes());
         GoogleCredentials credentials = new GoogleCredentialsLoader().load(source.auth());
-        StorageOptions.Builder options = StorageOptions.http().setCredentials(credentials);
+        StorageOptions.Builder options = StorageOptions.http().setCredentials(credentials)
+                .setRetrySettings(retrySettings(tuning));
         source.endpoint().ifPresent(endpoint -> options.setHost(endpoint.toString()));
         if (credentials instanceof ServiceAccountCredentials account && account.getProjectId() != null) {
             // Object operations need no project, but without one the client may probe the metadata server for it.
             options.setProjectId(account.getProjectId());
         }
         return new GcsObjectStore(options.build().getService(), true, settings);
+    }
+
+    private static RetrySettings retrySettings(ObjectStores.Tuning tuning) {
+        java.time.Duration maxDelay = tuning.retryBackoff().compareTo(ObjectStores.Tuning.MAX_RETRY_BACKOFF) > 0
+                ? tuning.retryBackoff() : ObjectStores.Tuning.MAX_RETRY_BACKOFF;
+        // The attempts, not a total deadline, bound the retries: a large chunk may take long to send.
+        return StorageOptions.getDefaultRetrySettings().toBuilder()
+                .setMaxAttempts(tuning.maxAttempts())
+                .setInitialRetryDelayDuration(tuning.retryBackoff())
+                .setRetryDelayMultiplier(2.0)
+                .setMaxRetryDelayDuration(maxDelay)
+                .setTotalTimeoutDuration(java.time.Duration.ZERO)
+                .build();
     }
 
     @Override

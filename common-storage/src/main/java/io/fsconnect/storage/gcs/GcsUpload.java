@@ -4,12 +4,14 @@ import com.google.cloud.WriteChannel;
 import com.google.cloud.storage.StorageException;
 import io.fsconnect.storage.ObjectExistsException;
 import io.fsconnect.storage.ObjectUpload;
+import io.fsconnect.storage.PartBuffer;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
 
 /**
- * One resumable upload session. Bytes are staged in a small buffer, handed to the SDK's write channel, which sends a
+ * One resumable upload session. Bytes are staged in a small buffer ({@link PartBuffer} of 64 KiB), handed to the
+ * SDK's write channel, which sends a
  * chunk whenever its chunk buffer fills, and the session is finalized (the object created) only by {@link #close()}.
  */
 final class GcsUpload extends ObjectUpload {
@@ -20,8 +22,7 @@ final class GcsUpload extends ObjectUpload {
     private final String location;
     private final boolean ifAbsent;
     private final WriteChannel channel;
-    private final ByteBuffer staging = ByteBuffer.allocate(STAGING_BYTES);
-    private long bytesWritten;
+    private final PartBuffer staging = new PartBuffer(STAGING_BYTES, this::send);
     private boolean finished;
 
     GcsUpload(String key, String location, boolean ifAbsent, WriteChannel channel) {
@@ -38,33 +39,19 @@ final class GcsUpload extends ObjectUpload {
 
     @Override
     public long bytesWritten() {
-        return bytesWritten;
+        return staging.total();
     }
 
     @Override
     public void write(int b) throws IOException {
         ensureOpen();
-        if (!staging.hasRemaining()) {
-            drainStaging();
-        }
-        staging.put((byte) b);
-        bytesWritten++;
+        staging.write(b);
     }
 
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
         ensureOpen();
-        if (len <= staging.remaining()) {
-            staging.put(b, off, len);
-        } else {
-            drainStaging();
-            if (len < STAGING_BYTES) {
-                staging.put(b, off, len);
-            } else {
-                send(ByteBuffer.wrap(b, off, len));
-            }
-        }
-        bytesWritten += len;
+        staging.write(b, off, len);
     }
 
     @Override
@@ -72,7 +59,7 @@ final class GcsUpload extends ObjectUpload {
         ensureOpen();
         // The write channel keeps its chunk until the chunk is full or the upload closes: a flush cannot make a
         // partial object durable on GCS, it only hands the staged bytes to the channel.
-        drainStaging();
+        staging.sendRest();
     }
 
     @Override
@@ -83,7 +70,7 @@ final class GcsUpload extends ObjectUpload {
         finished = true;
         // The client library offers no call to cancel a resumable session. A session that is never finalized
         // creates no object, and GCS discards it with the chunks it received when it expires (after a week).
-        staging.clear();
+        staging.release();
     }
 
     @Override
@@ -93,7 +80,7 @@ final class GcsUpload extends ObjectUpload {
         }
         finished = true;
         try {
-            drainStaging();
+            staging.sendRest();
             channel.close();
         } catch (StorageException e) {
             throw failure(e);
@@ -105,16 +92,8 @@ final class GcsUpload extends ObjectUpload {
         }
     }
 
-    private void drainStaging() throws IOException {
-        staging.flip();
-        try {
-            send(staging);
-        } finally {
-            staging.clear();
-        }
-    }
-
-    private void send(ByteBuffer bytes) throws IOException {
+    private void send(byte[] staged, int length) throws IOException {
+        ByteBuffer bytes = ByteBuffer.wrap(staged, 0, length);
         try {
             while (bytes.hasRemaining()) {
                 channel.write(bytes);

@@ -2,7 +2,6 @@ package io.fsconnect.storage.s3;
 
 import io.fsconnect.auth.S3DataSource;
 import io.fsconnect.storage.ObjectStores;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
@@ -31,7 +30,6 @@ final class S3ClientFactory {
     static final String CONDITIONAL_WRITES_OPTION = "conditional.writes";
     /** SigV4 needs a region; S3-compatible stores usually accept this one whatever their own name. */
     private static final Region COMPATIBLE_STORE_REGION = Region.US_EAST_1;
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(20);
 
     private final S3DataSource source;
     private final ObjectStores.Tuning tuning;
@@ -68,7 +66,8 @@ final class S3ClientFactory {
                 .overrideConfiguration(override -> override.retryStrategy(AwsRetryStrategy.standardRetryStrategy()
                         .toBuilder()
                         .maxAttempts(tuning.maxAttempts())
-                        .backoffStrategy(BackoffStrategy.exponentialDelay(tuning.retryBackoff(), MAX_BACKOFF))
+                        .backoffStrategy(BackoffStrategy.exponentialDelay(tuning.retryBackoff(),
+                                ObjectStores.Tuning.MAX_RETRY_BACKOFF))
                         .build()));
         source.region().map(Region::of).ifPresent(builder::region);
         source.endpoint().ifPresent(endpoint -> {

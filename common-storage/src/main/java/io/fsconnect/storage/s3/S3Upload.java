@@ -2,10 +2,10 @@ package io.fsconnect.storage.s3;
 
 import io.fsconnect.storage.ObjectExistsException;
 import io.fsconnect.storage.ObjectUpload;
+import io.fsconnect.storage.PartBuffer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -20,15 +20,14 @@ import software.amazon.awssdk.services.s3.model.UploadPartRequest;
 import software.amazon.awssdk.services.s3.model.UploadPartResponse;
 
 /**
- * A streaming upload that holds at most one part in memory. Bytes fill a buffer that grows up to the part
- * size; a full buffer is sent as the next part of a multipart upload (started when the first part is full)
- * as soon as one more byte arrives, so the last part is never empty. An object smaller than one part is a
- * single PutObject on close. Nothing is visible until CompleteMultipartUpload (or the PutObject) succeeds;
- * any failure, and {@link #abort()}, aborts the multipart upload so that no parts are left to pay for.
+ * A streaming upload that holds at most one part in memory ({@link PartBuffer}). A full part is sent as the next
+ * part of a multipart upload (started when the first part is full) as soon as one more byte arrives, so the last
+ * part is never empty. An object smaller than one part is a single PutObject on close. Nothing is visible until
+ * CompleteMultipartUpload (or the PutObject) succeeds; any failure, and {@link #abort()}, aborts the multipart
+ * upload so that no parts are left to pay for.
  */
 final class S3Upload extends ObjectUpload {
 
-    private static final int INITIAL_BUFFER_BYTES = 64 * 1024;
     private static final int PRECONDITION_FAILED = 412;
 
     private final S3Client client;
@@ -38,10 +37,8 @@ final class S3Upload extends ObjectUpload {
     private final String objectKey;
     private final boolean ifAbsent;
     private final List<CompletedPart> parts = new ArrayList<>();
-    private byte[] buffer = new byte[0];
-    private int buffered;
+    private final PartBuffer buffer;
     private String uploadId;
-    private long bytesWritten;
     private boolean finished;
 
     S3Upload(S3Client client, S3StoreSettings settings, SseHeaders sse, String key, String objectKey,
@@ -52,6 +49,7 @@ final class S3Upload extends ObjectUpload {
         this.key = key;
         this.objectKey = objectKey;
         this.ifAbsent = ifAbsent;
+        this.buffer = new PartBuffer(settings.partSizeBytes(), (bytes, length) -> sendFullPart());
     }
 
     @Override
@@ -61,29 +59,19 @@ final class S3Upload extends ObjectUpload {
 
     @Override
     public long bytesWritten() {
-        return bytesWritten;
+        return buffer.total();
     }
 
     @Override
     public void write(int b) throws IOException {
         ensureOpen();
-        makeRoom(1);
-        buffer[buffered++] = (byte) b;
-        bytesWritten++;
+        buffer.write(b);
     }
 
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
         ensureOpen();
-        java.util.Objects.checkFromIndexSize(off, len, b.length);
-        while (len > 0) {
-            int chunk = makeRoom(len);
-            System.arraycopy(b, off, buffer, buffered, chunk);
-            buffered += chunk;
-            bytesWritten += chunk;
-            off += chunk;
-            len -= chunk;
-        }
+        buffer.write(b, off, len);
     }
 
     @Override
@@ -98,7 +86,7 @@ final class S3Upload extends ObjectUpload {
             return;
         }
         finished = true;
-        buffer = null;
+        buffer.release();
         if (uploadId != null) {
             try {
                 abortMultipart();
@@ -119,7 +107,7 @@ final class S3Upload extends ObjectUpload {
             if (uploadId == null) {
                 putSingleObject();
             } else {
-                if (buffered > 0) {
+                if (buffer.length() > 0) {
                     uploadPart();
                 }
                 completeMultipart();
@@ -141,26 +129,16 @@ final class S3Upload extends ObjectUpload {
             }
             throw new IOException("Cannot complete upload of object " + describe() + ": " + e.getMessage(), e);
         } finally {
-            buffer = null;
+            buffer.release();
         }
     }
 
-    /** Ensures the buffer can take at least one more byte, and returns how many of {@code wanted} it can. */
-    private int makeRoom(int wanted) throws IOException {
-        int partSize = settings.partSizeBytes();
-        if (buffered == partSize) {
-            try {
-                uploadPart();
-            } catch (SdkException | IOException e) {
-                failWhileWriting(e);
-            }
+    private void sendFullPart() throws IOException {
+        try {
+            uploadPart();
+        } catch (SdkException | IOException e) {
+            failWhileWriting(e);
         }
-        if (buffered + wanted > buffer.length && buffer.length < partSize) {
-            // Grow gradually: many small objects open at once should not each hold a full part.
-            long grown = Math.max((long) buffer.length * 2, Math.max(INITIAL_BUFFER_BYTES, buffered + (long) wanted));
-            buffer = Arrays.copyOf(buffer, (int) Math.min(grown, partSize));
-        }
-        return Math.min(wanted, buffer.length - buffered);
     }
 
     private void uploadPart() throws IOException {
@@ -179,7 +157,7 @@ final class S3Upload extends ObjectUpload {
                     + " bytes; raise the part size");
         }
         UploadPartRequest.Builder request = UploadPartRequest.builder().bucket(settings.bucket()).key(objectKey)
-                .uploadId(uploadId).partNumber(partNumber).contentLength((long) buffered);
+                .uploadId(uploadId).partNumber(partNumber).contentLength((long) buffer.length());
         if (settings.partChecksums()) {
             request.checksumAlgorithm(ChecksumAlgorithm.CRC32);
         }
@@ -188,7 +166,6 @@ final class S3Upload extends ObjectUpload {
                 .checksumCRC32(response.checksumCRC32()).checksumCRC32C(response.checksumCRC32C())
                 .checksumCRC64NVME(response.checksumCRC64NVME()).checksumSHA1(response.checksumSHA1())
                 .checksumSHA256(response.checksumSHA256()).build());
-        buffered = 0;
     }
 
     private void completeMultipart() {
@@ -203,7 +180,7 @@ final class S3Upload extends ObjectUpload {
 
     private void putSingleObject() {
         PutObjectRequest.Builder request = PutObjectRequest.builder().bucket(settings.bucket()).key(objectKey)
-                .contentLength((long) buffered);
+                .contentLength((long) buffer.length());
         if (ifAbsent) {
             request.ifNoneMatch("*");
         }
@@ -212,8 +189,8 @@ final class S3Upload extends ObjectUpload {
 
     /** The buffer as a body that a retry can read again from the start, without copying it. */
     private RequestBody body() {
-        byte[] bytes = buffer;
-        int length = buffered;
+        byte[] bytes = buffer.bytes();
+        int length = buffer.length();
         if (length == 0) {
             // A streamed empty body makes some S3-compatible stores (Ceph RGW 16) answer 400.
             return RequestBody.empty();
@@ -228,7 +205,7 @@ final class S3Upload extends ObjectUpload {
 
     private void failWhileWriting(Exception e) throws IOException {
         finished = true;
-        buffer = null;
+        buffer.release();
         IOException failure = e instanceof IOException io ? io
                 : new IOException("Cannot upload part " + (parts.size() + 1) + " of object " + describe() + ": "
                         + e.getMessage(), e);

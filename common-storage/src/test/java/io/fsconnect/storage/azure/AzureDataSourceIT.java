@@ -10,6 +10,7 @@ import io.fsconnect.auth.config.DataSourceParser;
 import io.fsconnect.auth.azure.AzureIdentityOptions;
 import io.fsconnect.storage.ObjectInfo;
 import io.fsconnect.storage.ObjectStore;
+import io.fsconnect.storage.ObjectStores;
 import io.fsconnect.storage.ObjectUpload;
 import io.fsconnect.testkit.AzuriteServer;
 import org.junit.jupiter.api.AfterAll;
@@ -93,7 +94,8 @@ class AzureDataSourceIT {
                 "endpoint", azurite.blobEndpoint().toString()));
         config.putAll(auth);
         AdlsDataSource source = (AdlsDataSource) DataSourceParser.parse(config, "");
-        return AzureBlobObjectStore.forDataSource(source, AzureIdentityOptions.defaults(), 1024);
+        return AzureBlobObjectStore.forDataSource(source, AzureIdentityOptions.defaults(),
+                ObjectStores.Tuning.DEFAULTS.withPartSizeBytes(1024));
     }
 
     private static void roundTrip(ObjectStore store, String key) throws IOException {

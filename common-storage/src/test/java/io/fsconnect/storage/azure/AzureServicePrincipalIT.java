@@ -7,6 +7,7 @@ import io.fsconnect.auth.azure.AzureIdentityOptions;
 import io.fsconnect.auth.config.DataSourceParser;
 import io.fsconnect.storage.ObjectInfo;
 import io.fsconnect.storage.ObjectStore;
+import io.fsconnect.storage.ObjectStores;
 import io.fsconnect.storage.ObjectUpload;
 import io.fsconnect.testkit.AzuriteServer;
 import io.fsconnect.testkit.LocalTokenEndpoint;
@@ -104,6 +105,6 @@ class AzureServicePrincipalIT {
                 "endpoint", azurite.blobEndpoint().toString(), "tenant.id", tokens.tenantId(),
                 "client.id", tokens.clientId(), "client.secret", secret), "");
         return AzureBlobObjectStore.forDataSource(source, AzureIdentityOptions.withAuthorityHost(tokens.authorityHost()),
-                1024);
+                ObjectStores.Tuning.DEFAULTS.withPartSizeBytes(1024));
     }
 }

@@ -1,23 +1,23 @@
 package io.fsconnect.storage.format.parquet;
 
+import io.fsconnect.storage.format.GuardedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.PositionOutputStream;
 
 /**
- * A Parquet {@link OutputFile} over a caller's stream. Closing the position stream only flushes, because
- * whether the bytes become an object is the caller's decision, not parquet's.
+ * A Parquet {@link OutputFile} over a caller's stream, through a {@link GuardedOutputStream}: its byte count is the
+ * position parquet asks for, and closing the position stream only flushes, because whether the bytes become an
+ * object is the caller's decision, not parquet's.
  */
 final class StreamOutputFile implements OutputFile {
 
-    private final OutputStream out;
-    private long position;
-    private boolean discarding;
+    private final GuardedOutputStream out;
     private boolean created;
 
     StreamOutputFile(OutputStream out) {
-        this.out = out;
+        this.out = new GuardedOutputStream(out);
     }
 
     void flush() throws IOException {
@@ -25,7 +25,7 @@ final class StreamOutputFile implements OutputFile {
     }
 
     void discardFurtherWrites() {
-        discarding = true;
+        out.discard();
     }
 
     @Override
@@ -37,35 +37,27 @@ final class StreamOutputFile implements OutputFile {
         return new PositionOutputStream() {
             @Override
             public long getPos() {
-                return position;
+                return out.count();
             }
 
             @Override
             public void write(int b) throws IOException {
-                if (!discarding) {
-                    out.write(b);
-                }
-                position++;
+                out.write(b);
             }
 
             @Override
             public void write(byte[] b, int off, int len) throws IOException {
-                if (!discarding) {
-                    out.write(b, off, len);
-                }
-                position += len;
+                out.write(b, off, len);
             }
 
             @Override
             public void flush() throws IOException {
-                if (!discarding) {
-                    out.flush();
-                }
+                out.flush();
             }
 
             @Override
             public void close() throws IOException {
-                flush();
+                out.close();
             }
         };
     }
