@@ -26,7 +26,8 @@ import org.apache.kafka.connect.data.Schema;
  * The configuration of the object-store source connector and of its tasks: one {@link ConfigDef} for
  * both, typed accessors, and the cross-field rules (a root for the local store; at most one of
  * {@code input.glob} and {@code input.regex}; {@code move.prefix} for {@code post.read.action=move};
- * declared columns that hold the key and event-time columns). Constructing an instance with a
+ * declared columns that hold the key and event-time columns; no key or event-time column, and no csv,
+ * with {@code input.envelope}). Constructing an instance with a
  * configuration that breaks a rule throws a {@link ConfigException} naming the keys;
  * {@link #crossFieldProblems} reports the same rules per key for {@code validate()}.
  */
@@ -89,6 +90,14 @@ public final class ObjectStoreSourceConfig extends AbstractConfig {
     private static final String CSV_HEADER_DOC = "Whether the first row of a csv file names the columns. Without a"
             + " header, input.columns is required and names the columns in file order.";
     private static final boolean CSV_HEADER_DEFAULT = true;
+
+    public static final String INPUT_ENVELOPE = "input.envelope";
+    private static final String INPUT_ENVELOPE_DOC = "Whether the files hold record envelopes, as the object-store sink"
+            + " writes them with format.envelope=true: each row's key, value, headers, partition and timestamp are"
+            + " restored, and the record goes to the same partition number of the topic, which must have at least as"
+            + " many partitions as the original. parquet and avro keep the key and value schemas, jsonl restores them"
+            + " schemaless; csv cannot be read this way. Replaces primary.key.columns and event.time.column.";
+    private static final boolean INPUT_ENVELOPE_DEFAULT = false;
 
     public static final String TOPIC = "topic";
     private static final String TOPIC_DOC = "The Kafka topic the records are written to.";
@@ -177,6 +186,8 @@ public final class ObjectStoreSourceConfig extends AbstractConfig {
                 Width.SHORT, "CSV quote");
         def.define(CSV_HEADER, Type.BOOLEAN, CSV_HEADER_DEFAULT, Importance.LOW, CSV_HEADER_DOC, INPUT_GROUP,
                 ++order, Width.SHORT, "CSV header row");
+        def.define(INPUT_ENVELOPE, Type.BOOLEAN, INPUT_ENVELOPE_DEFAULT, Importance.MEDIUM, INPUT_ENVELOPE_DOC,
+                INPUT_GROUP, ++order, Width.SHORT, "Record envelopes");
         order = 0;
         def.define(TOPIC, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(), Importance.HIGH,
                 TOPIC_DOC, RECORD_GROUP, ++order, Width.MEDIUM, "Topic");
@@ -266,6 +277,28 @@ public final class ObjectStoreSourceConfig extends AbstractConfig {
                         + " column: it is not among the columns declared in " + INPUT_COLUMNS));
             }
         }
+        problems.addAll(envelopeProblems(parsed));
+        return problems;
+    }
+
+    private static List<ConfigProblem> envelopeProblems(Function<String, Object> parsed) {
+        if (!Boolean.TRUE.equals(parsed.apply(INPUT_ENVELOPE))) {
+            return List.of();
+        }
+        List<ConfigProblem> problems = new ArrayList<>();
+        if ("csv".equalsIgnoreCase((String) parsed.apply(INPUT_FORMAT))) {
+            problems.add(new ConfigProblem(INPUT_ENVELOPE, "Cannot read record envelopes from csv files: their cells"
+                    + " are flat text; write the envelopes as parquet, avro or jsonl, or set " + INPUT_ENVELOPE + "=false"));
+        }
+        Object keyColumns = parsed.apply(PRIMARY_KEY_COLUMNS);
+        if (keyColumns instanceof List<?> list && !list.isEmpty()) {
+            problems.add(new ConfigProblem(PRIMARY_KEY_COLUMNS, "Cannot use " + PRIMARY_KEY_COLUMNS + " with "
+                    + INPUT_ENVELOPE + "=true: the key is restored from the envelope; remove " + PRIMARY_KEY_COLUMNS));
+        }
+        if (parsed.apply(EVENT_TIME_COLUMN) != null) {
+            problems.add(new ConfigProblem(EVENT_TIME_COLUMN, "Cannot use " + EVENT_TIME_COLUMN + " with "
+                    + INPUT_ENVELOPE + "=true: the timestamp is restored from the envelope; remove " + EVENT_TIME_COLUMN));
+        }
         return problems;
     }
 
@@ -323,6 +356,10 @@ public final class ObjectStoreSourceConfig extends AbstractConfig {
 
     boolean csvHeader() {
         return getBoolean(CSV_HEADER);
+    }
+
+    boolean inputEnvelope() {
+        return getBoolean(INPUT_ENVELOPE);
     }
 
     String topic() {

@@ -54,8 +54,9 @@ public class ObjectStoreSourceTask extends SourceTask {
         }
         batchMaxRows = config.batchMaxRows();
         postRead = new PostReadHandler(store, config.postReadAction(), config.movePrefix());
-        SourceRecordBuilder builder = new SourceRecordBuilder(spec.id(), config.topic(), config.primaryKeyColumns(),
-                config.eventTimeColumn());
+        SourceRecordBuilder builder = config.inputEnvelope()
+                ? SourceRecordBuilder.restoringEnvelopes(spec.id(), config.topic())
+                : new SourceRecordBuilder(spec.id(), config.topic(), config.primaryKeyColumns(), config.eventTimeColumn());
         readerLock.lock();
         try {
             reader = new AssignedObjectsReader(objects, offsets, new ObjectOpener(store, config.readerFormat()), builder,

@@ -18,7 +18,8 @@ import org.apache.kafka.connect.source.SourceRecord;
  * become the key (a struct of those fields, or for schemaless values a map of them), the event-time
  * column becomes the record timestamp, and the offset says where to resume. A value that lacks a key
  * column or the event time is a bad record ({@link DataException}), since a feature-group record
- * without its entity or its time would be silently wrong downstream.
+ * without its entity or its time would be silently wrong downstream. Built {@link #restoringEnvelopes}, it
+ * instead restores the record each value holds as an {@link EnvelopeRow}.
  */
 final class SourceRecordBuilder {
 
@@ -26,17 +27,32 @@ final class SourceRecordBuilder {
     private final String topic;
     private final List<String> keyColumns;
     private final Optional<String> eventTimeColumn;
+    private final boolean envelopes;
     private final Map<Schema, Schema> keySchemas = new HashMap<>();
 
     SourceRecordBuilder(String storeId, String topic, List<String> keyColumns, Optional<String> eventTimeColumn) {
+        this(storeId, topic, keyColumns, eventTimeColumn, false);
+    }
+
+    private SourceRecordBuilder(String storeId, String topic, List<String> keyColumns, Optional<String> eventTimeColumn,
+            boolean envelopes) {
         this.storeId = storeId;
         this.topic = topic;
         this.keyColumns = List.copyOf(keyColumns);
         this.eventTimeColumn = eventTimeColumn;
+        this.envelopes = envelopes;
+    }
+
+    /** A builder for {@code input.envelope=true}: every value is a record envelope written by the sink. */
+    static SourceRecordBuilder restoringEnvelopes(String storeId, String topic) {
+        return new SourceRecordBuilder(storeId, topic, List.of(), Optional.empty(), true);
     }
 
     SourceRecord build(SourceObject object, SchemaAndValue value, ObjectOffset offset) {
         Map<String, Object> partition = object.partition(storeId);
+        if (envelopes) {
+            return EnvelopeRow.of(value).toRecord(partition, offset.toMap(), topic);
+        }
         Long timestamp = eventTimeColumn.map(column -> eventTime(value, column)).orElse(null);
         if (keyColumns.isEmpty()) {
             return new SourceRecord(partition, offset.toMap(), topic, null, null, null, value.schema(), value.value(),
