@@ -95,7 +95,8 @@ public final class ObjectStoreSourceConfig extends AbstractConfig {
     private static final String INPUT_ENVELOPE_DOC = "Whether the files hold record envelopes, as the object-store sink"
             + " writes them with format.envelope=true: each row's key, value, headers, partition and timestamp are"
             + " restored, and the record goes to the same partition number of the topic, which must have at least as"
-            + " many partitions as the original. parquet and avro keep the key and value schemas, jsonl restores them"
+            + " many partitions as the original; with tasks.max=1 each partition keeps its order."
+            + " parquet and avro keep the key and value schemas, jsonl restores them"
             + " schemaless; csv cannot be read this way. Replaces primary.key.columns and event.time.column.";
     private static final boolean INPUT_ENVELOPE_DEFAULT = false;
 
