@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -37,7 +39,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * timestamps goes through the object-store sink with {@code format.envelope=true} to local disk as
  * Parquet, Avro and JSON Lines, and back through this source with {@code input.envelope=true} into a new
  * 3-partition topic, on workers with exactly-once source support. Each partition of the copy holds the
- * same sequence of keys, values, headers (byte for byte) and timestamps as the original.
+ * same sequence of keys, values, headers (byte for byte) and timestamps as the original. Binary headers
+ * under the ByteArrayConverter header converter come back byte for byte too.
  */
 class EnvelopeRoundTripIT {
 
@@ -117,42 +120,7 @@ class EnvelopeRoundTripIT {
     @CsvSource({"parquet, parquet, parquet", "avro, avro, avro", "json, jsonl, jsonl"})
     void theSinksEnvelopeFilesRestoreTheTopic(String sinkFormat, String sourceFormat, String extension)
             throws IOException {
-        Map<String, String> sink = new HashMap<>();
-        sink.put("connector.class", "io.fsconnect.sink.ObjectStoreSinkConnector");
-        sink.put("topics", ORIGINAL);
-        sink.put("tasks.max", "1");
-        sink.put("datasource.type", "local");
-        sink.put("datasource.name", "lake");
-        sink.put("datasource.path", root.toString());
-        sink.put("topics.dir", sinkFormat);
-        sink.put("format", sinkFormat);
-        sink.put("format.envelope", "true");
-        sink.put("behavior.on.null.values", "write");
-        sink.put("flush.size", Integer.toString(FLUSH_SIZE));
-        // The tombstone's row has another envelope schema, so it goes to a file of its own, which only the
-        // wall-clock rotation closes: after the full files before it, so it is read after them too.
-        sink.put("rotate.schedule.interval.ms", "1000");
-        cluster.rest().putConfig("sink-" + sinkFormat, sink);
-        awaitSinkCommitted("sink-" + sinkFormat);
-        cluster.rest().delete("sink-" + sinkFormat);
-
-        String copy = "restored-" + sourceFormat;
-        cluster.createTopic(copy, PARTITIONS);
-        Map<String, String> source = new HashMap<>();
-        source.put("connector.class", ObjectStoreSourceConnector.class.getName());
-        // One task reads the objects oldest first, which for the sink's files is offset order per partition.
-        source.put("tasks.max", "1");
-        source.put("store.local.root", root.toString());
-        source.put("input.prefix", sinkFormat + "/");
-        source.put("input.glob", "**/*." + extension);
-        source.put("input.format", sourceFormat);
-        source.put("input.envelope", "true");
-        source.put("topic", copy);
-        source.put("poll.interval.ms", "500");
-        source.put("exactly.once.support", "required");
-        cluster.rest().putConfig("restore-" + sourceFormat, source);
-        cluster.consumeAtLeast(RECORDS, TIMEOUT, copy);
-        cluster.rest().delete("restore-" + sourceFormat);
+        String copy = roundTrip(ORIGINAL, RECORDS, sinkFormat, sourceFormat, extension, Map.of());
 
         Map<Integer, List<ConsumerRecord<byte[], byte[]>>> originals = byPartition(cluster.consumeAll(ORIGINAL));
         Map<Integer, List<ConsumerRecord<byte[], byte[]>>> restored = byPartition(cluster.consumeAll(copy));
@@ -172,12 +140,99 @@ class EnvelopeRoundTripIT {
         }
     }
 
-    /** Waits until the sink has committed every record of the original, so that all its files are complete. */
-    private static void awaitSinkCommitted(String connector) {
+    @Test
+    void binaryHeadersComeBackByteForByteWithTheByteArrayHeaderConverter() throws IOException {
+        String topic = "binary";
+        cluster.createTopic(topic, PARTITIONS);
+        Map<String, Object> props = cluster.adminProps();
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props, new ByteArraySerializer(),
+                new ByteArraySerializer())) {
+            for (int i = 0; i < 6; i++) {
+                ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, i % PARTITIONS, BASE_TIME + i,
+                        null, utf8("{\"schema\":{\"type\":\"int32\"},\"payload\":" + i + "}"));
+                record.headers().add("raw", new byte[] {0, (byte) 0xff, (byte) 0x80, (byte) i})
+                        .add("empty", new byte[0]);
+                producer.send(record).get();
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Cannot produce to " + topic + ": " + e.getCause().getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        String converter = "org.apache.kafka.connect.converters.ByteArrayConverter";
+
+        String copy = roundTrip(topic, 6, "parquet", "parquet", "parquet", Map.of("header.converter", converter));
+
+        Map<Integer, List<ConsumerRecord<byte[], byte[]>>> originals = byPartition(cluster.consumeAll(topic));
+        Map<Integer, List<ConsumerRecord<byte[], byte[]>>> restored = byPartition(cluster.consumeAll(copy));
+        for (int partition = 0; partition < PARTITIONS; partition++) {
+            assertThat(restored.get(partition)).hasSameSizeAs(originals.get(partition));
+            for (int i = 0; i < originals.get(partition).size(); i++) {
+                assertThat(headers(restored.get(partition).get(i))).as("partition %d record %d", partition, i)
+                        .isEqualTo(headers(originals.get(partition).get(i)))
+                        .contains("raw=" + Base64.getEncoder().encodeToString(
+                                new byte[] {0, (byte) 0xff, (byte) 0x80, (byte) (i * PARTITIONS + partition)}))
+                        .contains("empty=");
+            }
+        }
+    }
+
+    /**
+     * Writes {@code topic} ({@code records} records) with the sink's envelope as {@code sinkFormat} under a
+     * directory of that name, waits until all of it is in complete files, then restores it with the source
+     * into a new topic of as many partitions, waits for {@code records} records there and returns its name.
+     * {@code overrides} go to both connectors.
+     */
+    private static String roundTrip(String topic, int records, String sinkFormat, String sourceFormat,
+            String extension, Map<String, String> overrides) {
+        String directory = topic + "-" + sinkFormat;
+        Map<String, String> sink = new HashMap<>(overrides);
+        sink.put("connector.class", "io.fsconnect.sink.ObjectStoreSinkConnector");
+        sink.put("topics", topic);
+        sink.put("tasks.max", "1");
+        sink.put("datasource.type", "local");
+        sink.put("datasource.name", "lake");
+        sink.put("datasource.path", root.toString());
+        sink.put("topics.dir", directory);
+        sink.put("format", sinkFormat);
+        sink.put("format.envelope", "true");
+        sink.put("behavior.on.null.values", "write");
+        sink.put("flush.size", Integer.toString(FLUSH_SIZE));
+        // A tombstone's row has another envelope schema, so it goes to a file of its own, and a partition's last
+        // records may not fill a file: the wall-clock rotation closes those files after the full ones before them,
+        // so they are read after them too.
+        sink.put("rotate.schedule.interval.ms", "1000");
+        cluster.rest().putConfig("sink-" + directory, sink);
+        awaitSinkCommitted("sink-" + directory, topic, records);
+        cluster.rest().delete("sink-" + directory);
+
+        String copy = "restored-" + directory;
+        cluster.createTopic(copy, PARTITIONS);
+        Map<String, String> source = new HashMap<>(overrides);
+        source.put("connector.class", ObjectStoreSourceConnector.class.getName());
+        // One task reads the objects oldest first, which for the sink's files is offset order per partition.
+        source.put("tasks.max", "1");
+        source.put("store.local.root", root.toString());
+        source.put("input.prefix", directory + "/");
+        source.put("input.glob", "**/*." + extension);
+        source.put("input.format", sourceFormat);
+        source.put("input.envelope", "true");
+        source.put("topic", copy);
+        source.put("poll.interval.ms", "500");
+        source.put("exactly.once.support", "required");
+        cluster.rest().putConfig("restore-" + directory, source);
+        cluster.consumeAtLeast(records, TIMEOUT, copy);
+        cluster.rest().delete("restore-" + directory);
+        return copy;
+    }
+
+    /** Waits until the sink has committed all {@code records} of {@code topic}, so that all its files are complete. */
+    private static void awaitSinkCommitted(String connector, String topic, int records) {
         Map<TopicPartition, OffsetAndMetadata> want = new HashMap<>();
         for (int partition = 0; partition < PARTITIONS; partition++) {
-            int records = (RECORDS + PARTITIONS - 1 - partition) / PARTITIONS;
-            want.put(new TopicPartition(ORIGINAL, partition), new OffsetAndMetadata(records));
+            int inPartition = (records + PARTITIONS - 1 - partition) / PARTITIONS;
+            want.put(new TopicPartition(topic, partition), new OffsetAndMetadata(inPartition));
         }
         try (Admin admin = Admin.create(cluster.adminProps())) {
             Await.until(connector + " committed " + want, TIMEOUT, () -> committed(admin, connector).equals(want),
@@ -238,7 +293,7 @@ class EnvelopeRoundTripIT {
         List<String> headers = new ArrayList<>();
         for (Header header : record.headers()) {
             headers.add(header.key() + "=" + (header.value() == null ? "<null>"
-                    : new String(header.value(), StandardCharsets.UTF_8)));
+                    : Base64.getEncoder().encodeToString(header.value())));
         }
         return headers;
     }
