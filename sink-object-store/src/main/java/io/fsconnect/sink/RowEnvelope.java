@@ -5,10 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.kafka.connect.data.Date;
+import org.apache.kafka.connect.data.Decimal;
 import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.data.Time;
 import org.apache.kafka.connect.data.Timestamp;
 import org.apache.kafka.connect.data.Values;
 import org.apache.kafka.connect.header.Header;
@@ -16,8 +19,10 @@ import org.apache.kafka.connect.sink.SinkRecord;
 
 /**
  * Turns a record into the row written for it: its value alone, or, with {@code format.envelope=true}, a
- * row with the fields {@code key}, {@code value}, {@code headers} (a list of {@code {key, value}}, values
- * as text), {@code topic}, {@code partition}, {@code offset} and {@code timestamp}. When the key and the
+ * row with the fields {@code key}, {@code value}, {@code headers} (a list of {@code {key, value, type}}:
+ * the value as Connect's {@link Values#convertToString} text, binary as base64, and the type of the header's
+ * schema as {@link #headerType} names it, so that a reader can restore typed headers), {@code topic},
+ * {@code partition}, {@code offset} and {@code timestamp}. When the key and the
  * value both have schemas (or are null) the envelope is a struct whose schema embeds theirs, made
  * optional; otherwise it is a schemaless map, which only text formats write. The envelope schema is
  * built once per pair of key and value schemas. Used by one task thread.
@@ -35,6 +40,8 @@ final class RowEnvelope {
     static final Schema HEADER_SCHEMA = SchemaBuilder.struct().name("io.fsconnect.sink.Header")
             .field("key", Schema.STRING_SCHEMA)
             .field("value", Schema.OPTIONAL_STRING_SCHEMA)
+            // Optional and last, so that rows written before it existed still read as headers.
+            .field("type", Schema.OPTIONAL_STRING_SCHEMA)
             .build();
     private static final Schema HEADERS_SCHEMA = SchemaBuilder.array(HEADER_SCHEMA).build();
     private static final Schema OPTIONAL_TIMESTAMP = Timestamp.builder().optional().build();
@@ -76,6 +83,7 @@ final class RowEnvelope {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("key", header.get("key"));
             entry.put("value", header.get("value"));
+            entry.put("type", header.get("type"));
             headers.add(entry);
         }
         row.put(HEADERS, headers);
@@ -125,9 +133,35 @@ final class RowEnvelope {
         List<Struct> headers = new ArrayList<>();
         for (Header header : record.headers()) {
             String text = header.value() == null ? null : Values.convertToString(header.schema(), header.value());
-            headers.add(new Struct(HEADER_SCHEMA).put("key", header.key()).put("value", text));
+            headers.add(new Struct(HEADER_SCHEMA).put("key", header.key()).put("value", text)
+                    .put("type", headerType(header.schema()).orElse(null)));
         }
         return headers;
+    }
+
+    /**
+     * The name under which a header's schema type is kept: {@code date}, {@code time}, {@code timestamp} and
+     * {@code decimal(<scale>)} for Connect's logical types, otherwise the schema type in lower case
+     * ({@code string}, {@code int32}, {@code bytes}, {@code map}, ...) — the type names of the source
+     * connector's {@code input.columns}, which restores typed headers from them. No schema, no type.
+     */
+    static Optional<String> headerType(Schema schema) {
+        if (schema == null) {
+            return Optional.empty();
+        }
+        String logical = schema.name() == null ? "" : schema.name();
+        switch (logical) {
+            case Date.LOGICAL_NAME:
+                return Optional.of("date");
+            case Time.LOGICAL_NAME:
+                return Optional.of("time");
+            case Timestamp.LOGICAL_NAME:
+                return Optional.of("timestamp");
+            case Decimal.LOGICAL_NAME:
+                return Optional.of("decimal(" + schema.parameters().get(Decimal.SCALE_FIELD) + ")");
+            default:
+                return Optional.of(schema.type().getName());
+        }
     }
 
     /** The same schema, optional: a tombstone has no value and some records have no key. */

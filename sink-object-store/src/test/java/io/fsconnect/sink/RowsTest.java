@@ -120,6 +120,8 @@ class RowsTest {
         ConnectHeaders headers = new ConnectHeaders();
         headers.addString("source", "pos-7");
         headers.addInt("attempt", 3);
+        headers.addDecimal("price", new java.math.BigDecimal("12.50"));
+        headers.addBytes("raw", new byte[] {1, 2, (byte) 0xff});
         SinkRecord full = new SinkRecord(TOPIC, 0, Schema.STRING_SCHEMA, "customer-1", ORDER,
                 new Struct(ORDER).put("id", 5L), 5, Instant.parse("2024-02-29T13:14:15.016Z").toEpochMilli(),
                 TimestampType.CREATE_TIME, headers);
@@ -135,10 +137,16 @@ class RowsTest {
             assertThat(row.get("key").toString()).isEqualTo("customer-1");
             assertThat(((GenericRecord) row.get("value")).get("id")).isEqualTo(5L);
             List<?> rowHeaders = (List<?>) row.get("headers");
-            assertThat(rowHeaders).hasSize(2);
+            assertThat(rowHeaders).hasSize(4);
             assertThat(((GenericRecord) rowHeaders.get(0)).get("key").toString()).isEqualTo("source");
             assertThat(((GenericRecord) rowHeaders.get(0)).get("value").toString()).isEqualTo("pos-7");
+            assertThat(((GenericRecord) rowHeaders.get(0)).get("type").toString()).isEqualTo("string");
             assertThat(((GenericRecord) rowHeaders.get(1)).get("value").toString()).isEqualTo("3");
+            assertThat(((GenericRecord) rowHeaders.get(1)).get("type").toString()).isEqualTo("int32");
+            assertThat(((GenericRecord) rowHeaders.get(2)).get("value").toString()).isEqualTo("12.50");
+            assertThat(((GenericRecord) rowHeaders.get(2)).get("type").toString()).isEqualTo("decimal(2)");
+            assertThat(((GenericRecord) rowHeaders.get(3)).get("value").toString()).isEqualTo("AQL/");
+            assertThat(((GenericRecord) rowHeaders.get(3)).get("type").toString()).isEqualTo("bytes");
             assertThat(row.get("topic").toString()).isEqualTo(TOPIC);
             assertThat(row.get("partition")).isEqualTo(0);
             assertThat(row.get("offset")).isEqualTo(5L);

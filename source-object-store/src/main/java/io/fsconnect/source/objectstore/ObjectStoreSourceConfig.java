@@ -29,7 +29,8 @@ import org.apache.kafka.connect.data.Schema;
  * both, typed accessors, and the cross-field rules (exactly one of {@code topic} and {@code topic.template}; at most
  * one of
  * {@code input.glob} and {@code input.regex}; {@code move.prefix} for {@code post.read.action=move};
- * declared columns that hold the key and event-time columns). Constructing an instance with a
+ * declared columns that hold the key and event-time columns; no key or event-time column, and no csv,
+ * with {@code input.envelope}). Constructing an instance with a
  * configuration that breaks a rule throws a {@link ConfigException} naming the keys;
  * {@link #crossFieldProblems} reports the same rules per key for {@code validate()}.
  */
@@ -93,6 +94,15 @@ public final class ObjectStoreSourceConfig extends AbstractConfig {
     private static final String CSV_HEADER_DOC = "Whether the first row of a csv file names the columns. Without a"
             + " header, input.columns is required and names the columns in file order.";
     private static final boolean CSV_HEADER_DEFAULT = true;
+
+    public static final String INPUT_ENVELOPE = "input.envelope";
+    private static final String INPUT_ENVELOPE_DOC = "Whether the files hold record envelopes, as the object-store sink"
+            + " writes them with format.envelope=true: each row's key, value, headers, partition and timestamp are"
+            + " restored, and the record goes to the same partition number of the topic, which must have at least as"
+            + " many partitions as the original; with tasks.max=1 each partition keeps its order."
+            + " parquet and avro keep the key and value schemas, jsonl restores them"
+            + " schemaless; csv cannot be read this way. Replaces primary.key.columns and event.time.column.";
+    private static final boolean INPUT_ENVELOPE_DEFAULT = false;
 
     public static final String TOPIC = "topic";
     private static final String TOPIC_DOC = "The Kafka topic the records of every object are written to. Set"
@@ -191,6 +201,8 @@ public final class ObjectStoreSourceConfig extends AbstractConfig {
                 Width.SHORT, "CSV quote");
         def.define(CSV_HEADER, Type.BOOLEAN, CSV_HEADER_DEFAULT, Importance.LOW, CSV_HEADER_DOC, INPUT_GROUP,
                 ++order, Width.SHORT, "CSV header row");
+        def.define(INPUT_ENVELOPE, Type.BOOLEAN, INPUT_ENVELOPE_DEFAULT, Importance.MEDIUM, INPUT_ENVELOPE_DOC,
+                INPUT_GROUP, ++order, Width.SHORT, "Record envelopes");
         order = 0;
         def.define(TOPIC, Type.STRING, TOPIC_DEFAULT, new ConfigDef.NonEmptyString(), Importance.HIGH,
                 TOPIC_DOC, RECORD_GROUP, ++order, Width.MEDIUM, "Topic");
@@ -290,6 +302,28 @@ public final class ObjectStoreSourceConfig extends AbstractConfig {
                         + " column: it is not among the columns declared in " + INPUT_COLUMNS));
             }
         }
+        problems.addAll(envelopeProblems(parsed));
+        return problems;
+    }
+
+    private static List<ConfigProblem> envelopeProblems(Function<String, Object> parsed) {
+        if (!Boolean.TRUE.equals(parsed.apply(INPUT_ENVELOPE))) {
+            return List.of();
+        }
+        List<ConfigProblem> problems = new ArrayList<>();
+        if ("csv".equalsIgnoreCase((String) parsed.apply(INPUT_FORMAT))) {
+            problems.add(new ConfigProblem(INPUT_ENVELOPE, "Cannot read record envelopes from csv files: their cells"
+                    + " are flat text; write the envelopes as parquet, avro or jsonl, or set " + INPUT_ENVELOPE + "=false"));
+        }
+        Object keyColumns = parsed.apply(PRIMARY_KEY_COLUMNS);
+        if (keyColumns instanceof List<?> list && !list.isEmpty()) {
+            problems.add(new ConfigProblem(PRIMARY_KEY_COLUMNS, "Cannot use " + PRIMARY_KEY_COLUMNS + " with "
+                    + INPUT_ENVELOPE + "=true: the key is restored from the envelope; remove " + PRIMARY_KEY_COLUMNS));
+        }
+        if (parsed.apply(EVENT_TIME_COLUMN) != null) {
+            problems.add(new ConfigProblem(EVENT_TIME_COLUMN, "Cannot use " + EVENT_TIME_COLUMN + " with "
+                    + INPUT_ENVELOPE + "=true: the timestamp is restored from the envelope; remove " + EVENT_TIME_COLUMN));
+        }
         return problems;
     }
 
@@ -373,6 +407,10 @@ public final class ObjectStoreSourceConfig extends AbstractConfig {
         String template = getString(TOPIC_TEMPLATE);
         return template == null ? TopicTemplate.fixed(getString(TOPIC)) : TopicTemplate.parse(template,
                 getString(INPUT_PREFIX));
+    }
+
+    boolean inputEnvelope() {
+        return getBoolean(INPUT_ENVELOPE);
     }
 
     List<String> primaryKeyColumns() {

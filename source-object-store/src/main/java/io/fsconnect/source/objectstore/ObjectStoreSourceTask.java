@@ -54,8 +54,10 @@ public class ObjectStoreSourceTask extends SourceTask {
         }
         batchMaxRows = config.batchMaxRows();
         postRead = new PostReadHandler(store, config.postReadAction(), config.movePrefix());
-        SourceRecordBuilder builder = new SourceRecordBuilder(spec.id(), config.topics(), config.primaryKeyColumns(),
-                config.eventTimeColumn());
+        SourceRecordBuilder builder = config.inputEnvelope()
+                ? SourceRecordBuilder.restoringEnvelopes(spec.id(), config.topics())
+                : new SourceRecordBuilder(spec.id(), config.topics(), config.primaryKeyColumns(),
+                        config.eventTimeColumn());
         readerLock.lock();
         try {
             reader = new AssignedObjectsReader(objects, offsets, new ObjectOpener(store, config.readerFormat()), builder,

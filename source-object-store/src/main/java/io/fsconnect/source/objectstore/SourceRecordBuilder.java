@@ -19,7 +19,8 @@ import org.apache.kafka.connect.source.SourceRecord;
  * column becomes the record timestamp, the topic is the fixed one or the template's for the object, and the
  * offset says where to resume. A value that lacks a key
  * column or the event time is a bad record ({@link DataException}), since a feature-group record
- * without its entity or its time would be silently wrong downstream.
+ * without its entity or its time would be silently wrong downstream. Built {@link #restoringEnvelopes}, it
+ * instead restores the record each value holds as an {@link EnvelopeRow}.
  */
 final class SourceRecordBuilder {
 
@@ -27,19 +28,34 @@ final class SourceRecordBuilder {
     private final TopicTemplate topics;
     private final List<String> keyColumns;
     private final Optional<String> eventTimeColumn;
+    private final boolean envelopes;
     private final Map<Schema, Schema> keySchemas = new HashMap<>();
 
     SourceRecordBuilder(String storeId, TopicTemplate topics, List<String> keyColumns,
             Optional<String> eventTimeColumn) {
+        this(storeId, topics, keyColumns, eventTimeColumn, false);
+    }
+
+    private SourceRecordBuilder(String storeId, TopicTemplate topics, List<String> keyColumns,
+            Optional<String> eventTimeColumn, boolean envelopes) {
         this.storeId = storeId;
         this.topics = topics;
         this.keyColumns = List.copyOf(keyColumns);
         this.eventTimeColumn = eventTimeColumn;
+        this.envelopes = envelopes;
+    }
+
+    /** A builder for {@code input.envelope=true}: every value is a record envelope written by the sink. */
+    static SourceRecordBuilder restoringEnvelopes(String storeId, TopicTemplate topics) {
+        return new SourceRecordBuilder(storeId, topics, List.of(), Optional.empty(), true);
     }
 
     SourceRecord build(SourceObject object, SchemaAndValue value, ObjectOffset offset) {
         Map<String, Object> partition = object.partition(storeId);
         String topic = topics.topicFor(object.key());
+        if (envelopes) {
+            return EnvelopeRow.of(value).toRecord(partition, offset.toMap(), topic);
+        }
         Long timestamp = eventTimeColumn.map(column -> eventTime(value, column)).orElse(null);
         if (keyColumns.isEmpty()) {
             return new SourceRecord(partition, offset.toMap(), topic, null, null, null, value.schema(), value.value(),
