@@ -3,13 +3,23 @@ package io.fsconnect.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -17,6 +27,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fsconnect.testkit.Await;
 import io.fsconnect.testkit.AzuriteServer;
 import io.fsconnect.testkit.ConnectCluster;
+import io.fsconnect.testkit.MariaDbServer;
 import io.fsconnect.testkit.PostgresServer;
 import io.fsconnect.testkit.ValidationResult;
 import org.gaul.s3proxy.S3Proxy;
@@ -31,15 +42,24 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every file in config-examples/ works as shipped, with only the site-specific values a user would
  * replace (database address and user, secrets file, output folder, store endpoint) swapped for this test's real
- * servers (PostgreSQL, S3Proxy, Azurite; GCS and ADLS service-principal examples are validated only):
- * it validates with no errors through the worker's REST API, its connector runs, and the secret it
- * refers to is resolved inside the worker but never returned by {@code GET /connectors/{name}/config}.
+ * servers (PostgreSQL, MariaDB, a SQLite file, S3Proxy, Azurite; GCS and ADLS service-principal examples are
+ * validated only): it validates with no errors through the worker's REST API, its connector runs, and the secret it
+ * refers to is resolved inside the worker but never returned by {@code GET /connectors/{name}/config}. Connectors
+ * that name a data source ({@code ${datasource:<name>}}) read the definition of that name from datasources/, as a
+ * worker's data-source config provider serves it, with the same kind of values swapped. Snowflake and Redshift
+ * examples are validated against the real drivers with no server to reach: the one error allowed is on
+ * {@code datasource}, the connection attempt, which an account or cluster that is reachable does not give.
  */
 class ConfigExamplesIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path EXAMPLES = Path.of(System.getProperty("fsconnect.examples.dir", "."));
     private static final String SECRETS_FILE_IN_EXAMPLES = "/etc/kafka/fsconnect-secrets.properties";
+    private static final String SECRETS_DIR_IN_DATASOURCES = "/etc/fsconnect/secrets/";
+    private static final Pattern FILE_PLACEHOLDER = Pattern.compile(
+        Pattern.quote("${file:" + SECRETS_DIR_IN_DATASOURCES) + "([^:}]+):([^}]+)}");
+    private static final Pattern WAREHOUSE_REFERENCE = Pattern.compile("\\$\\{datasource:(snowflake|redshift)-[^}]*}");
+    private static final String KEY_PASSPHRASE = "fsconnect-examples-passphrase";
 
     private static final String S3_ACCESS_KEY = "fsconnect-examples";
     private static final String S3_SECRET_KEY = "fsconnect-examples-secret";
@@ -48,6 +68,7 @@ class ConfigExamplesIT {
     @TempDir
     static Path tmp;
     private static PostgresServer postgres;
+    private static MariaDbServer mariadb;
     private static S3Proxy s3proxy;
     private static AzuriteServer azurite;
     private static ConnectCluster cluster;
@@ -69,6 +90,22 @@ class ConfigExamplesIT {
             "INSERT INTO orders (customer_id, order_day, ordered_at, amount) "
                 + "SELECT i % 7, DATE '2026-01-01' + (i % 3), TIMESTAMP '2026-01-01 00:00' + i * INTERVAL '1 minute', i * 1.25 "
                 + "FROM generate_series(1, 50) AS i");
+        mariadb = MariaDbServer.start();
+        mariadb.execute(
+            "CREATE TABLE orders (order_id BIGINT AUTO_INCREMENT PRIMARY KEY, customer_id INT NOT NULL, "
+                + "ordered_at DATETIME(3) NOT NULL, amount DECIMAL(12,2) NOT NULL)",
+            "INSERT INTO orders (customer_id, ordered_at, amount) VALUES (1, '2026-01-01 10:00:00', 12.50), "
+                + "(2, '2026-01-01 11:00:00', 7.25)");
+        Path sqliteFile = tmp.resolve("readings.db");
+        try (Connection sqlite = DriverManager.getConnection("jdbc:sqlite:" + sqliteFile);
+             Statement statement = sqlite.createStatement()) {
+            statement.execute("CREATE TABLE readings (reading_id INTEGER PRIMARY KEY, sensor TEXT NOT NULL, "
+                + "read_at BIGINT NOT NULL, celsius REAL NOT NULL)");
+            statement.execute("INSERT INTO readings VALUES (1, 'north-1', 1767261600000, 21.5), "
+                + "(2, 'north-2', 1767261660000, 19.0)");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create the SQLite database " + sqliteFile + ": " + e.getMessage(), e);
+        }
         secretsFile = tmp.resolve("fsconnect-secrets.properties");
         s3proxy = S3Proxy.builder()
             .blobStore(new TransientNio2BlobStore())
@@ -87,9 +124,12 @@ class ConfigExamplesIT {
             + "s3.secret.access.key=" + S3_SECRET_KEY + "\n"
             + "adls.account.key=" + azurite.accountKey() + "\n"
             + "adls.client.secret=" + ADLS_CLIENT_SECRET + "\n");
+        Path datasources = dataSourcesForThisSite(sqliteFile);
         cluster = ConnectCluster.start(2, Map.of(
-            "config.providers", "file",
-            "config.providers.file.class", "org.apache.kafka.common.config.provider.FileConfigProvider"));
+            "config.providers", "file,datasource",
+            "config.providers.file.class", "org.apache.kafka.common.config.provider.FileConfigProvider",
+            "config.providers.datasource.class", "io.fsconnect.auth.provider.DataSourceConfigProvider",
+            "config.providers.datasource.param.dir", datasources.toString()));
     }
 
     @AfterAll
@@ -99,6 +139,9 @@ class ConfigExamplesIT {
         }
         if (postgres != null) {
             postgres.close();
+        }
+        if (mariadb != null) {
+            mariadb.close();
         }
         if (azurite != null) {
             azurite.close();
@@ -127,6 +170,15 @@ class ConfigExamplesIT {
         Map<String, String> config = forThisSite(example.config());
 
         ValidationResult validation = cluster.rest().validate(config.get("connector.class"), config);
+        if (WAREHOUSE_REFERENCE.matcher(config.getOrDefault("datasource", "")).matches()) {
+            // No Snowflake account or Redshift cluster is reachable from the tests: everything but the connection
+            // attempt must pass, and the attempt must fail as an unreachable server does, not on the configuration.
+            assertThat(validation.errorsByKey().keySet()).as("keys with errors of %s: %s", example,
+                validation.errorsByKey()).containsOnly("datasource");
+            assertThat(validation.errors("datasource")).as("errors of %s", example).singleElement()
+                .asString().startsWith("Cannot connect");
+            return;
+        }
         assertThat(validation.errorsByKey()).as("validation errors of %s", example).isEmpty();
         assertThat(validation.errorCount()).isZero();
         if ("gcs".equals(config.get("datasource.type")) || config.containsKey("datasource.tenant.id")) {
@@ -138,7 +190,8 @@ class ConfigExamplesIT {
         cluster.rest().putConfig(example.name(), config);
         cluster.rest().awaitRunning(example.name(), 1, Duration.ofSeconds(60));
         Map<String, String> stored = cluster.rest().config(example.name());
-        for (String secret : List.of(postgres.password(), S3_SECRET_KEY, azurite.accountKey(), ADLS_CLIENT_SECRET)) {
+        for (String secret : List.of(postgres.password(), mariadb.password(), S3_SECRET_KEY, azurite.accountKey(),
+                ADLS_CLIENT_SECRET)) {
             assertThat(stored.values()).as("config returned by the REST API").noneMatch(v -> v.contains(secret));
         }
         if (config.containsKey("connection.password")) {
@@ -177,6 +230,71 @@ class ConfigExamplesIT {
             config.put("datasource.account.name", azurite.accountName());
         }
         return config;
+    }
+
+    /**
+     * The definitions of datasources/ as this site's workers would have them: databases at this test's servers and
+     * SQLite file, a short login timeout for the unreachable Snowflake accounts (the driver would otherwise retry for
+     * minutes), and every secret under /etc/fsconnect/secrets/ in a file of this test, the
+     * Snowflake private key being a real encrypted PKCS#8 key made with openssl.
+     */
+    private static Path dataSourcesForThisSite(Path sqliteFile) throws IOException {
+        Path secrets = Files.createDirectories(tmp.resolve("secrets"));
+        Path dir = Files.createDirectories(tmp.resolve("datasources"));
+        Map<String, Properties> secretFiles = new TreeMap<>();
+        try (Stream<Path> files = Files.list(EXAMPLES.resolve("datasources"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".properties")).sorted().toList()) {
+                String text = Files.readString(file);
+                Matcher placeholder = FILE_PLACEHOLDER.matcher(text);
+                while (placeholder.find()) {
+                    String key = placeholder.group(2);
+                    String value = file.getFileName().toString().equals("jdbc-postgres.properties") ? postgres.password()
+                        : file.getFileName().toString().equals("jdbc-mariadb.properties") ? mariadb.password()
+                        : key.equals("passphrase") ? KEY_PASSPHRASE : "fsconnect-examples-" + key;
+                    secretFiles.computeIfAbsent(placeholder.group(1), name -> new Properties()).setProperty(key, value);
+                }
+                Properties definition = new Properties();
+                definition.load(new StringReader(text.replace(SECRETS_DIR_IN_DATASOURCES, secrets + "/")));
+                String type = definition.getProperty("type");
+                String url = definition.getProperty("connection.url", "");
+                if (url.startsWith("jdbc:postgresql:")) {
+                    definition.setProperty("connection.url", postgres.jdbcUrl());
+                    definition.setProperty("connection.user", postgres.user());
+                } else if (url.startsWith("jdbc:mariadb:")) {
+                    definition.setProperty("connection.url", mariadb.jdbcUrl());
+                    definition.setProperty("connection.user", mariadb.user());
+                } else if (url.startsWith("jdbc:sqlite:")) {
+                    definition.setProperty("connection.url", "jdbc:sqlite:" + sqliteFile);
+                } else if ("snowflake".equals(type)) {
+                    // The account cannot be reached from here; the driver would keep retrying for minutes.
+                    definition.setProperty("options.loginTimeout", "5");
+                }
+                try (var out = Files.newBufferedWriter(dir.resolve(file.getFileName()))) {
+                    definition.store(out, "as defined on this site");
+                }
+            }
+        }
+        for (Map.Entry<String, Properties> file : secretFiles.entrySet()) {
+            try (var out = Files.newBufferedWriter(secrets.resolve(file.getKey()))) {
+                file.getValue().store(out, null);
+            }
+        }
+        encryptedPrivateKey(secrets.resolve("snowflake_rsa_key.p8"));
+        return dir;
+    }
+
+    private static void encryptedPrivateKey(Path file) throws IOException {
+        Process openssl = new ProcessBuilder("openssl", "genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048",
+            "-aes-256-cbc", "-pass", "pass:" + KEY_PASSPHRASE, "-out", file.toString()).redirectErrorStream(true).start();
+        try {
+            if (!openssl.waitFor(60, TimeUnit.SECONDS) || openssl.exitValue() != 0) {
+                throw new IllegalStateException("Cannot make a private key with openssl: "
+                    + new String(openssl.getInputStream().readAllBytes()));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Cannot make a private key with openssl: interrupted", e);
+        }
     }
 
     private static Example read(Path file) {
