@@ -17,10 +17,19 @@ import jdk.jfr.Recording;
  */
 public final class Bench {
 
+    // buffer.max.bytes of the sink scenarios, as a user would set it. One open file needs a row group (an eighth
+    // of the budget) and an upload buffer of at most one 8 MiB S3 part: 64 MiB holds that with room to spare.
+    private static final long SINGLE_FILE_BUDGET = 64L * 1024 * 1024;
+    // A task that may hold a thousand partitions' files open at once (records arriving interleaved) needs about
+    // 230 KiB per open file before any rows by the sink's own estimate (Parquet page buffers and column writers,
+    // a 64 KiB upload buffer): 256 MiB is the smallest round budget that holds them without cutting files early.
+    private static final long THOUSAND_FILES_BUDGET = 256L * 1024 * 1024;
+
     private static final List<Scenario> SCENARIOS = List.of(
             new JdbcPostgresScenario(),
-            new SinkParquetLocalScenario("sink-parquet-local-1p", 1, 1_000_000, 100_000),
-            new SinkParquetLocalScenario("sink-parquet-local-1000p", 1_000, 500_000, 500));
+            SinkParquetScenario.local("sink-parquet-local-1p", 1, 1_000_000, 100_000, SINGLE_FILE_BUDGET),
+            SinkParquetScenario.local("sink-parquet-local-1000p", 1_000, 500_000, 500, THOUSAND_FILES_BUDGET),
+            SinkParquetScenario.rgw("sink-parquet-s3-1p", 1, 500_000, 100_000, SINGLE_FILE_BUDGET));
 
     private static final Map<String, Scenario> BY_NAME = SCENARIOS.stream()
             .collect(Collectors.toMap(Scenario::name, Function.identity()));
