@@ -38,10 +38,10 @@ import org.apache.kafka.connect.json.JsonConverter;
  * groups sized from the same budget as the sink sizes them, to the same store, one open file per partition, cut at
  * the same size and named the same way. Both end when every expected object is listed.
  *
- * <p>The heap the connector uses is measured in a third, untimed connector run on the same data: with broker and
- * worker up and no connector running, the heap after a full collection is the idle level; while the connector
- * runs, a full collection is forced every {@value #HEAP_SAMPLE_MS} ms; the highest heap after one of them, less the
- * idle level, is {@code peak_heap_mb}. It still includes what the worker holds for the connector (its consumer's
+ * <p>The heap the connector uses is measured in a third, untimed connector run on the same data, until the first
+ * two files of every partition are written: with broker and worker up and no connector running, the heap after a
+ * full collection is the idle level; while the connector runs, a full collection is forced every
+ * {@value #HEAP_SAMPLE_MS} ms; the highest heap after one of them, less the idle level, is {@code peak_heap_mb}. It still includes what the worker holds for the connector (its consumer's
  * fetched records, converted records in flight), so it bounds the connector's own buffers from above.
  */
 final class SinkParquetScenario implements Scenario {
@@ -121,8 +121,9 @@ final class SinkParquetScenario implements Scenario {
                 Bench.progress(name + ": measuring the connector's heap (idle " + idleMb + " MiB), forcing a full"
                         + " collection every " + HEAP_SAMPLE_MS + " ms");
                 try (LiveHeap live = LiveHeap.sample(Duration.ofMillis(HEAP_SAMPLE_MS))) {
-                    connector(cluster, store, measurement, "data", "connector-heap", records, flushSize,
-                            SAMPLED_TIMEOUT);
+                    // Two whole files per partition show a file's lifetime and the step to the next one.
+                    connector(cluster, store, measurement, "data", "connector-heap",
+                            Math.min(records, 2 * flushSize * partitions), flushSize, SAMPLED_TIMEOUT);
                     peakMb = live.peakMb();
                 }
                 return new BenchResult(name, records, connectorSeconds, baselineSeconds, Math.max(0, peakMb - idleMb),
