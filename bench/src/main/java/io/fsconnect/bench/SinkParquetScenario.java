@@ -49,7 +49,7 @@ final class SinkParquetScenario implements Scenario {
     private static final Duration TIMEOUT = Duration.ofMinutes(3);
     // Forced collections slow the connector down; the sampled run is not timed, only bounded.
     private static final Duration SAMPLED_TIMEOUT = Duration.ofMinutes(6);
-    private static final long HEAP_SAMPLE_MS = 250;
+    private static final long HEAP_SAMPLE_MS = 500;
     private static final long MIB = 1024 * 1024;
 
     private final String name;
