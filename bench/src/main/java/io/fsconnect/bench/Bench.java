@@ -20,9 +20,9 @@ public final class Bench {
     // buffer.max.bytes of the sink scenarios, as a user would set it. One open file needs a row group (an eighth
     // of the budget) and an upload buffer of at most one 8 MiB S3 part: 64 MiB holds that with room to spare.
     private static final long SINGLE_FILE_BUDGET = 64L * 1024 * 1024;
-    // A task that may hold a thousand partitions' files open at once (records arriving interleaved) needs about
-    // 230 KiB per open file before any rows by the sink's own estimate (Parquet page buffers and column writers,
-    // a 64 KiB upload buffer): 256 MiB is the smallest round budget that holds them without cutting files early.
+    // By the sink's own estimate each open file holds about 230 KiB before any rows (Parquet page buffers and
+    // column writers, a 64 KiB upload buffer): a task with a thousand partitions needs 256 MiB to keep them all
+    // open with room for rows, where 64 MiB would cut tiny files whenever records arrive interleaved.
     private static final long THOUSAND_FILES_BUDGET = 256L * 1024 * 1024;
 
     private static final List<Scenario> SCENARIOS = List.of(
