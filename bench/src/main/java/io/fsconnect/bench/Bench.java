@@ -17,10 +17,19 @@ import jdk.jfr.Recording;
  */
 public final class Bench {
 
+    // buffer.max.bytes of the sink scenarios, as a user would set it. One open file needs a row group (an eighth
+    // of the budget) and an upload buffer of at most one 8 MiB S3 part: 64 MiB holds that with room to spare.
+    private static final long SINGLE_FILE_BUDGET = 64L * 1024 * 1024;
+    // By the sink's own estimate each open file holds about 230 KiB before any rows (Parquet page buffers and
+    // column writers, a 64 KiB upload buffer): a task with a thousand partitions needs 256 MiB to keep them all
+    // open with room for rows, where 64 MiB would cut tiny files whenever records arrive interleaved.
+    private static final long THOUSAND_FILES_BUDGET = 256L * 1024 * 1024;
+
     private static final List<Scenario> SCENARIOS = List.of(
             new JdbcPostgresScenario(),
-            new SinkParquetLocalScenario("sink-parquet-local-1p", 1, 1_000_000, 100_000),
-            new SinkParquetLocalScenario("sink-parquet-local-1000p", 1_000, 500_000, 500));
+            SinkParquetScenario.local("sink-parquet-local-1p", 1, 1_000_000, 100_000, SINGLE_FILE_BUDGET),
+            SinkParquetScenario.local("sink-parquet-local-1000p", 1_000, 500_000, 500, THOUSAND_FILES_BUDGET),
+            SinkParquetScenario.rgw("sink-parquet-s3-1p", 1, 500_000, 100_000, SINGLE_FILE_BUDGET));
 
     private static final Map<String, Scenario> BY_NAME = SCENARIOS.stream()
             .collect(Collectors.toMap(Scenario::name, Function.identity()));

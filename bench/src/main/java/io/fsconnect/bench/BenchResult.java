@@ -1,14 +1,27 @@
 package io.fsconnect.bench;
 
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The outcome of one scenario: the connector path and the baseline, each having moved {@code records}
- * records, and the highest heap occupancy after a garbage collection seen while the connector ran.
- * {@link #line()} renders the one machine-readable {@code BENCH} line that every scenario ends with.
+ * records, and the peak heap attributed to the connector (how each scenario measures it, its class says).
+ * {@link #line()} renders the one machine-readable {@code BENCH} line that every scenario ends with; a
+ * scenario's extra {@code key=value} fields follow the standard ones, sorted by key.
  */
 public record BenchResult(String scenario, long records, double connectorSeconds, double baselineSeconds,
-                          long peakHeapMb) {
+                          long peakHeapMb, Map<String, String> extraFields) {
+
+    public BenchResult {
+        extraFields = Map.copyOf(extraFields);
+    }
+
+    /** A result with the standard fields only. */
+    public BenchResult(String scenario, long records, double connectorSeconds, double baselineSeconds,
+                       long peakHeapMb) {
+        this(scenario, records, connectorSeconds, baselineSeconds, peakHeapMb, Map.of());
+    }
 
     /** Records per second through the connector. */
     public double recordsPerSecond() {
@@ -20,11 +33,14 @@ public record BenchResult(String scenario, long records, double connectorSeconds
         return records / baselineSeconds;
     }
 
-    /** The {@code BENCH} line of the design document. */
+    /** The {@code BENCH} line of the design document, then the extra fields sorted by key. */
     public String line() {
-        return String.format(Locale.ROOT,
+        String standard = String.format(Locale.ROOT,
                 "BENCH scenario=%s records=%d seconds=%.3f records_per_s=%.0f baseline_records_per_s=%.0f ratio=%.3f peak_heap_mb=%d",
                 scenario, records, connectorSeconds, recordsPerSecond(), baselineRecordsPerSecond(),
                 recordsPerSecond() / baselineRecordsPerSecond(), peakHeapMb);
+        return standard + extraFields.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(field -> " " + field.getKey() + "=" + field.getValue())
+                .collect(Collectors.joining());
     }
 }

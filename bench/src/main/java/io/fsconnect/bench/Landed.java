@@ -1,14 +1,15 @@
 package io.fsconnect.bench;
 
+import io.fsconnect.storage.ObjectInfo;
+import io.fsconnect.storage.ObjectStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -35,22 +36,21 @@ final class Landed {
     }
 
     /**
-     * Holds once {@code files} complete files with {@code extension} exist under {@code root}; files still
-     * being written have hidden temporary names and are not counted.
+     * Holds once every key of {@code expected} is listed by {@code store} under {@code prefix}. A store lists an
+     * object only once it is complete (an upload becomes visible when it succeeds), so this is "every expected
+     * file written".
      */
-    static BooleanSupplier filesUnder(Path root, String extension, long files) {
+    static BooleanSupplier objectsListed(ObjectStore store, String prefix, Set<String> expected) {
         return () -> {
-            if (!Files.isDirectory(root)) {
-                return false;
-            }
-            try (Stream<Path> paths = Files.walk(root)) {
-                return paths.filter(path -> {
-                    String name = path.getFileName().toString();
-                    return name.endsWith(extension) && !name.startsWith(".");
-                }).count() >= files;
+            Set<String> missing = new HashSet<>(expected);
+            try {
+                for (ObjectInfo object : store.list(prefix)) {
+                    missing.remove(object.key());
+                }
             } catch (IOException e) {
-                throw new UncheckedIOException("Cannot count the files under " + root + ": " + e.getMessage(), e);
+                throw new UncheckedIOException("Cannot list " + prefix + " in " + store + ": " + e.getMessage(), e);
             }
+            return missing.isEmpty();
         };
     }
 }

@@ -1,30 +1,37 @@
 package io.fsconnect.bench;
 
+import io.fsconnect.storage.ObjectStore;
+import io.fsconnect.storage.local.LocalObjectStore;
 import io.fsconnect.testkit.ConnectRest;
 import io.fsconnect.testkit.ValidationResult;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The sink's keys that point it at a local directory. The sink takes its store as a data source
+ * A directory on local disk, one sub-directory per run. The sink takes its store as a data source
  * ({@code datasource.type=local}, {@code datasource.path}); builds from before that took
  * {@code store.type=local} and {@code store.local.root}. The worker's validation answer decides which
  * the installed plugin understands, so the benchmark measures whichever build it is given.
  */
-final class LocalSinkStore {
+final class LocalSinkTarget implements SinkTarget {
 
     static final String SINK_CLASS = "io.fsconnect.sink.ObjectStoreSinkConnector";
 
-    private LocalSinkStore() {
+    private final Path root;
+
+    LocalSinkTarget(Path root) {
+        this.root = root;
     }
 
-    /** The store keys the installed sink accepts for {@code root}, checked through the worker's validation. */
-    static Map<String, String> keys(ConnectRest rest, Map<String, String> otherKeys, Path root) {
+    @Override
+    public Map<String, String> connectorKeys(ConnectRest rest, Map<String, String> otherKeys, String run) {
+        String dir = root.resolve(run).toString();
         List<Map<String, String>> styles = List.of(
-                Map.of("datasource.type", "local", "datasource.name", "bench", "datasource.path", root.toString()),
-                Map.of("store.type", "local", "store.local.root", root.toString()));
+                Map.of("datasource.type", "local", "datasource.name", "bench", "datasource.path", dir),
+                Map.of("store.type", "local", "store.local.root", dir));
         Map<String, ValidationResult> answers = new HashMap<>();
         for (Map<String, String> style : styles) {
             Map<String, String> config = new HashMap<>(otherKeys);
@@ -37,5 +44,15 @@ final class LocalSinkStore {
         }
         throw new IllegalStateException("Cannot configure the sink for a local directory: the installed plugin"
                 + " rejects both the data-source keys and the store.* keys: " + answers);
+    }
+
+    @Override
+    public ObjectStore open(String run) throws IOException {
+        return new LocalObjectStore(root.resolve(run));
+    }
+
+    @Override
+    public void close() {
+        // Nothing was started; bench/run deletes the work directory.
     }
 }
