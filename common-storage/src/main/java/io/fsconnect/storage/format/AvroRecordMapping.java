@@ -40,6 +40,14 @@ public final class AvroRecordMapping {
     /** Precision given to a Connect Decimal that does not state one; the widest most engines read. */
     public static final int DEFAULT_DECIMAL_PRECISION = 38;
 
+    /**
+     * The Avro data model for values in Avro's raw representation, without logical-type conversions: this mapping
+     * and AvroToConnect apply logical types themselves. One shared instance, because building one looks up
+     * conversion services through the class loader, which costs noticeably when done for every file; it holds no
+     * per-file state and is safe to share between threads.
+     */
+    public static final GenericData RAW_DATA_MODEL = new GenericData();
+
     static final String PRECISION_PARAMETER = "connect.decimal.precision";
     static final String CONNECT_TYPE_PROPERTY = "connect.type";
     private static final String DEFAULT_RECORD_NAME = "ConnectRecord";

@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.apache.avro.file.DataFileWriter;
-import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.connect.data.Schema;
@@ -58,7 +57,7 @@ public final class AvroFormat implements RecordFormat {
         GuardedOutputStream guarded = new GuardedOutputStream(out);
         // Values are already in Avro's raw representation; no logical-type conversions needed.
         DataFileWriter<GenericRecord> writer = new DataFileWriter<>(
-                new GenericDatumWriter<GenericRecord>(mapping.avroSchema(), new GenericData()));
+                new GenericDatumWriter<GenericRecord>(mapping.avroSchema(), AvroRecordMapping.RAW_DATA_MODEL));
         writer.setCodec(codec.factory());
         writer.setSyncInterval(BLOCK_BYTES);
         writer.create(mapping.avroSchema(), guarded);

@@ -1,5 +1,6 @@
 package io.fsconnect.storage.format.avro;
 
+import io.fsconnect.storage.format.AvroRecordMapping;
 import io.fsconnect.storage.format.AvroToConnect;
 import io.fsconnect.storage.format.RecordReader;
 import io.fsconnect.storage.format.RecordReaderException;
@@ -8,7 +9,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
 import org.apache.avro.file.DataFileStream;
-import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.connect.data.SchemaAndValue;
@@ -31,7 +31,7 @@ public final class AvroRecordReaderFormat implements RecordReaderFormat {
     public RecordReader open(InputStream in) throws IOException {
         DataFileStream<GenericRecord> stream;
         try {
-            stream = new DataFileStream<>(in, new GenericDatumReader<>(null, null, new GenericData()));
+            stream = new DataFileStream<>(in, new GenericDatumReader<>(null, null, AvroRecordMapping.RAW_DATA_MODEL));
         } catch (IOException | RuntimeException e) {
             in.close();
             throw new RecordReaderException("not a readable Avro container file (" + e.getMessage() + ")", 0, false, e);

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Objects;
 import java.util.Optional;
-import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.parquet.avro.AvroParquetWriter;
@@ -75,7 +74,7 @@ public final class ParquetFormat implements RecordFormat {
                 .withConf(conf)
                 .withSchema(mapping.avroSchema())
                 // Values are already in Avro's raw representation; no logical-type conversions needed.
-                .withDataModel(new GenericData())
+                .withDataModel(AvroRecordMapping.RAW_DATA_MODEL)
                 .withCompressionCodec(codec.parquetName())
                 .withPageSize(buffering.pageSizeBytes())
                 .withDictionaryPageSize(buffering.dictionaryPageSizeBytes())

@@ -1,5 +1,6 @@
 package io.fsconnect.storage.format.parquet;
 
+import io.fsconnect.storage.format.AvroRecordMapping;
 import io.fsconnect.storage.format.AvroToConnect;
 import io.fsconnect.storage.format.RecordReader;
 import io.fsconnect.storage.format.RecordReaderException;
@@ -9,7 +10,6 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
 import java.util.Optional;
-import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.connect.data.SchemaAndValue;
 import org.apache.parquet.avro.AvroParquetReader;
@@ -46,7 +46,7 @@ final class ParquetRecordReader implements RecordReader {
             reader = AvroParquetReader.<GenericRecord>builder(new ChannelInputFile(channel),
                             new PlainParquetConfiguration())
                     // Raw Avro values: AvroToConnect applies the logical types itself.
-                    .withDataModel(new GenericData())
+                    .withDataModel(AvroRecordMapping.RAW_DATA_MODEL)
                     .build();
             ParquetRecordReader opened = new ParquetRecordReader(channel, reader);
             opened.peeked = reader.read();
