@@ -25,11 +25,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaAndValue;
 import org.apache.kafka.connect.data.SchemaBuilder;
@@ -67,23 +69,14 @@ final class ObjectStoreSourceScenario implements Scenario {
     private static final String DATA_PREFIX = "data/";
     private static final String WARM_UP_PREFIX = "warm/";
     private static final String BUCKET = "lake";
-    private static final String CSV_COLUMNS = "id:int64,customer:string,region:string,amount:float64,"
-            + "quantity:int32,price:float64,active:boolean,created_at:timestamp,note:string,score:float64";
-    /** What {@link #CSV_COLUMNS} declares: a struct of optional columns. */
-    private static final Schema CSV_SCHEMA = SchemaBuilder.struct()
-            .field("id", Schema.OPTIONAL_INT64_SCHEMA)
-            .field("customer", Schema.OPTIONAL_STRING_SCHEMA)
-            .field("region", Schema.OPTIONAL_STRING_SCHEMA)
-            .field("amount", Schema.OPTIONAL_FLOAT64_SCHEMA)
-            .field("quantity", Schema.OPTIONAL_INT32_SCHEMA)
-            .field("price", Schema.OPTIONAL_FLOAT64_SCHEMA)
-            .field("active", Schema.OPTIONAL_BOOLEAN_SCHEMA)
-            .field("created_at", Timestamp.builder().optional().build())
-            .field("note", Schema.OPTIONAL_STRING_SCHEMA)
-            .field("score", Schema.OPTIONAL_FLOAT64_SCHEMA)
-            .build();
-    private static final Duration TIMEOUT = Duration.ofMinutes(3);
-    private static final Duration PROBE_INTERVAL = Duration.ofMillis(20);
+    /** The CSV files' columns as {@code input.columns} declares them: those of {@link BenchRows}, all optional. */
+    private static final Schema CSV_SCHEMA = optionalFields(BenchRows.VALUE_SCHEMA);
+    private static final String CSV_COLUMNS = CSV_SCHEMA.fields().stream()
+            .map(field -> field.name() + ":" + (Timestamp.LOGICAL_NAME.equals(field.schema().name()) ? "timestamp"
+                    : field.schema().type().getName()))
+            .collect(Collectors.joining(","));
+    // Generous, since throughput varies with load; a run that takes longer fails instead of printing a line.
+    private static final Duration TIMEOUT = Duration.ofMinutes(5);
 
     private final Format format;
     private final Store store;
@@ -168,7 +161,6 @@ final class ObjectStoreSourceScenario implements Scenario {
 
     private double connector(ConnectCluster cluster, KafkaConsumer<byte[], byte[]> probe, Measurement measurement,
                              Map<String, String> source, String topic, String prefix, int rows) {
-        cluster.createTopic(topic, 1);
         Map<String, String> config = new HashMap<>();
         config.put("connector.class", "io.fsconnect.source.objectstore.ObjectStoreSourceConnector");
         config.put("tasks.max", "1");
@@ -182,26 +174,13 @@ final class ObjectStoreSourceScenario implements Scenario {
         config.put("topic", topic);
         // One listing only: the files are all there before the connector starts.
         config.put("poll.interval.ms", "3600000");
-        config.put("transforms", "clock");
-        config.put("transforms.clock.type", FirstRecordClock.class.getName());
-        String name = name() + "-" + topic;
-        double seconds = measurement.seconds(name, () -> cluster.rest().putConfig(name, config),
-                ConnectorHealth.failFast(cluster.rest(), name, Landed.topicHolds(probe, topic, rows)),
-                PROBE_INTERVAL, TIMEOUT);
-        cluster.rest().delete(name);
-        Bench.progress(String.format("%s: %d rows in %.3f s", name, rows, seconds));
-        return seconds;
+        return SourceRuns.connector(cluster, probe, measurement, name() + "-" + topic, config, topic, rows, TIMEOUT);
     }
 
     private double baseline(ConnectCluster cluster, KafkaConsumer<byte[], byte[]> probe, Measurement measurement,
                             Map<String, String> source, String topic, String prefix, int rows) {
-        cluster.createTopic(topic, 1);
-        double seconds = measurement.seconds("baseline " + topic, () -> {
-            copy(source, cluster.bootstrapServers(), prefix, topic);
-            return null;
-        }, Landed.topicHolds(probe, topic, rows), PROBE_INTERVAL, TIMEOUT);
-        Bench.progress(String.format("baseline %s: %d rows in %.3f s", topic, rows, seconds));
-        return seconds;
+        return SourceRuns.baseline(cluster, probe, measurement, topic, rows, TIMEOUT,
+                (bootstrapServers, into) -> copy(source, bootstrapServers, prefix, into));
     }
 
     /** The baseline: the same store adapter and reader, the same key and converter, a plain producer. */
@@ -248,6 +227,19 @@ final class ObjectStoreSourceScenario implements Scenario {
         config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1");
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.toString(Integer.MAX_VALUE));
         return config;
+    }
+
+    /** {@code struct} with every field optional, as declared columns are. */
+    private static Schema optionalFields(Schema struct) {
+        SchemaBuilder optional = SchemaBuilder.struct();
+        for (Field field : struct.fields()) {
+            SchemaBuilder column = new SchemaBuilder(field.schema().type()).optional();
+            if (field.schema().name() != null) {
+                column.name(field.schema().name()).version(field.schema().version());
+            }
+            optional.field(field.name(), column.build());
+        }
+        return optional.build();
     }
 
     private static ObjectStore open(Map<String, String> source) throws IOException {
