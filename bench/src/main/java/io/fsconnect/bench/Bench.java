@@ -21,10 +21,14 @@ public final class Bench {
             new JdbcPostgresScenario(),
             new SinkParquetLocalScenario("sink-parquet-local-1p", 1, 1_000_000, 100_000),
             new SinkParquetLocalScenario("sink-parquet-local-1000p", 1_000, 500_000, 500),
-            new ObjectStoreSourceScenario(ObjectStoreSourceScenario.Format.PARQUET, ObjectStoreSourceScenario.Store.LOCAL),
-            new ObjectStoreSourceScenario(ObjectStoreSourceScenario.Format.CSV, ObjectStoreSourceScenario.Store.LOCAL),
-            new ObjectStoreSourceScenario(ObjectStoreSourceScenario.Format.PARQUET, ObjectStoreSourceScenario.Store.S3),
-            new ObjectStoreSourceScenario(ObjectStoreSourceScenario.Format.CSV, ObjectStoreSourceScenario.Store.S3));
+            new ObjectStoreSourceScenario(ObjectStoreSourceScenario.Format.PARQUET,
+                    ObjectStoreSourceScenario.Store.LOCAL),
+            new ObjectStoreSourceScenario(ObjectStoreSourceScenario.Format.CSV,
+                    ObjectStoreSourceScenario.Store.LOCAL),
+            new ObjectStoreSourceScenario(ObjectStoreSourceScenario.Format.PARQUET,
+                    ObjectStoreSourceScenario.Store.S3),
+            new ObjectStoreSourceScenario(ObjectStoreSourceScenario.Format.CSV,
+                    ObjectStoreSourceScenario.Store.S3));
 
     private static final Map<String, Scenario> BY_NAME = SCENARIOS.stream()
             .collect(Collectors.toMap(Scenario::name, Function.identity()));

@@ -25,7 +25,10 @@ final class SourceRuns {
     private SourceRuns() {
     }
 
-    /** Runs connector {@code name} with {@code config} (without its transformation) until {@code topic} holds {@code rows}. */
+    /**
+     * Runs connector {@code name} with {@code config}, to which the clock transformation is added, until
+     * {@code topic} holds {@code rows} records, then deletes it.
+     */
     static double connector(ConnectCluster cluster, KafkaConsumer<byte[], byte[]> probe, Measurement measurement,
                             String name, Map<String, String> config, String topic, int rows, Duration timeout) {
         cluster.createTopic(topic, 1);
