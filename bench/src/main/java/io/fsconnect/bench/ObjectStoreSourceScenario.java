@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -190,6 +191,7 @@ final class ObjectStoreSourceScenario implements Scenario {
                 : new CsvRecordReaderFormat(',', '"', true, Optional.of(CSV_SCHEMA));
         JsonConverter keys = BenchRows.converter(true);
         JsonConverter values = BenchRows.converter(false);
+        AtomicReference<Exception> failure = new AtomicReference<>();
         try (ObjectStore lake = open(source);
              KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(sourceTaskProducerConfig(bootstrapServers),
                      new ByteArraySerializer(), new ByteArraySerializer())) {
@@ -209,11 +211,19 @@ final class ObjectStoreSourceScenario implements Scenario {
                         }
                         Struct key = new Struct(keySchema).put("id", value.get("id"));
                         producer.send(new ProducerRecord<>(topic, keys.fromConnectData(topic, keySchema, key),
-                                values.fromConnectData(topic, value.schema(), value)));
+                                values.fromConnectData(topic, value.schema(), value)), (metadata, e) -> {
+                                    if (e != null) {
+                                        failure.compareAndSet(null, e);
+                                    }
+                                });
                     }
                 }
             }
             producer.flush();
+        }
+        if (failure.get() != null) {
+            throw new IOException("Cannot send the baseline's records to " + topic + ": " + failure.get(),
+                    failure.get());
         }
     }
 

@@ -3,8 +3,11 @@ package io.fsconnect.bench;
 import io.fsconnect.testkit.ConnectCluster;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * Times one run of a source scenario into a fresh 1-partition topic, the same way for the connector and its
@@ -36,7 +39,7 @@ final class SourceRuns {
         timed.put("transforms", "clock");
         timed.put("transforms.clock.type", FirstRecordClock.class.getName());
         double seconds = measurement.seconds(name, () -> cluster.rest().putConfig(name, timed),
-                ConnectorHealth.failFast(cluster.rest(), name, Landed.topicHolds(probe, topic, rows)),
+                ConnectorHealth.failFast(cluster.rest(), name, holds(probe, topic, rows)),
                 PROBE_INTERVAL, timeout);
         cluster.rest().delete(name);
         Bench.progress(String.format("%s: %d rows in %.3f s", name, rows, seconds));
@@ -50,8 +53,17 @@ final class SourceRuns {
         double seconds = measurement.seconds("baseline " + topic, () -> {
             copy.into(cluster.bootstrapServers(), topic);
             return null;
-        }, Landed.topicHolds(probe, topic, rows), PROBE_INTERVAL, timeout);
+        }, holds(probe, topic, rows), PROBE_INTERVAL, timeout);
         Bench.progress(String.format("baseline %s: %d rows in %.3f s", topic, rows, seconds));
         return seconds;
+    }
+
+    /**
+     * Holds once the topic's one partition ends at {@code rows} or more. The partition is named rather than looked
+     * up, since right after the topic's creation a metadata lookup can still come back without it.
+     */
+    private static BooleanSupplier holds(KafkaConsumer<byte[], byte[]> probe, String topic, int rows) {
+        TopicPartition partition = new TopicPartition(topic, 0);
+        return () -> probe.endOffsets(List.of(partition)).getOrDefault(partition, 0L) >= rows;
     }
 }
