@@ -29,7 +29,15 @@ public final class Bench {
             new JdbcPostgresScenario(),
             SinkParquetScenario.local("sink-parquet-local-1p", 1, 1_000_000, 100_000, SINGLE_FILE_BUDGET),
             SinkParquetScenario.local("sink-parquet-local-1000p", 1_000, 500_000, 500, THOUSAND_FILES_BUDGET),
-            SinkParquetScenario.rgw("sink-parquet-s3-1p", 1, 500_000, 100_000, SINGLE_FILE_BUDGET));
+            SinkParquetScenario.rgw("sink-parquet-s3-1p", 1, 500_000, 100_000, SINGLE_FILE_BUDGET),
+            new ObjectStoreSourceScenario(ObjectStoreSourceScenario.Format.PARQUET,
+                    ObjectStoreSourceScenario.Store.LOCAL),
+            new ObjectStoreSourceScenario(ObjectStoreSourceScenario.Format.CSV,
+                    ObjectStoreSourceScenario.Store.LOCAL),
+            new ObjectStoreSourceScenario(ObjectStoreSourceScenario.Format.PARQUET,
+                    ObjectStoreSourceScenario.Store.S3),
+            new ObjectStoreSourceScenario(ObjectStoreSourceScenario.Format.CSV,
+                    ObjectStoreSourceScenario.Store.S3));
 
     private static final Map<String, Scenario> BY_NAME = SCENARIOS.stream()
             .collect(Collectors.toMap(Scenario::name, Function.identity()));

@@ -34,7 +34,6 @@ final class JdbcPostgresScenario implements Scenario {
     /** The connector's default {@code batch.max.rows}, which is also its fetch size. */
     private static final int FETCH_SIZE = 10_000;
     private static final Duration TIMEOUT = Duration.ofMinutes(3);
-    private static final Duration PROBE_INTERVAL = Duration.ofMillis(20);
 
     @Override
     public String name() {
@@ -86,7 +85,6 @@ final class JdbcPostgresScenario implements Scenario {
     /** Runs the connector on the whole table, or on {@code query} when given, into a fresh topic. */
     private double connector(ConnectCluster cluster, KafkaConsumer<byte[], byte[]> probe, Measurement measurement,
                              PostgresServer postgres, String topic, String query, int rows) {
-        cluster.createTopic(topic, 1);
         Map<String, String> config = new HashMap<>();
         config.put("connector.class", "io.fsconnect.source.jdbc.JdbcSourceConnector");
         config.put("tasks.max", "1");
@@ -103,26 +101,13 @@ final class JdbcPostgresScenario implements Scenario {
         config.put("topic", topic);
         // One snapshot only: the next cycle would read the table again.
         config.put("poll.interval.ms", "3600000");
-        config.put("transforms", "clock");
-        config.put("transforms.clock.type", FirstRecordClock.class.getName());
-        String name = "jdbc-" + topic;
-        double seconds = measurement.seconds(name, () -> cluster.rest().putConfig(name, config),
-                ConnectorHealth.failFast(cluster.rest(), name, Landed.topicHolds(probe, topic, rows)),
-                PROBE_INTERVAL, TIMEOUT);
-        cluster.rest().delete(name);
-        Bench.progress(String.format("%s: %d rows in %.3f s", name, rows, seconds));
-        return seconds;
+        return SourceRuns.connector(cluster, probe, measurement, "jdbc-" + topic, config, topic, rows, TIMEOUT);
     }
 
     private double baseline(ConnectCluster cluster, KafkaConsumer<byte[], byte[]> probe, Measurement measurement,
                             PostgresServer postgres, String topic, String query, int rows) {
-        cluster.createTopic(topic, 1);
-        double seconds = measurement.seconds("baseline " + topic, () -> {
-            copy(postgres, cluster.bootstrapServers(), query, topic);
-            return null;
-        }, Landed.topicHolds(probe, topic, rows), PROBE_INTERVAL, TIMEOUT);
-        Bench.progress(String.format("baseline %s: %d rows in %.3f s", topic, rows, seconds));
-        return seconds;
+        return SourceRuns.baseline(cluster, probe, measurement, topic, rows, TIMEOUT,
+                (bootstrapServers, into) -> copy(postgres, bootstrapServers, query, into));
     }
 
     /** The baseline: plain JDBC streaming read, the same converter, a plain producer. */

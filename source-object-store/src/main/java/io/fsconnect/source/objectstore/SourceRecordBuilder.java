@@ -30,6 +30,12 @@ final class SourceRecordBuilder {
     private final Optional<String> eventTimeColumn;
     private final boolean envelopes;
     private final Map<Schema, Schema> keySchemas = new HashMap<>();
+    // Every record of an object shares one partition map, and every record of a file one value schema: remembering
+    // the last of each spares a map per record and a schema hash (which walks every field) per record.
+    private SourceObject partitionObject;
+    private Map<String, Object> partition;
+    private Schema lastValueSchema;
+    private Schema lastKeySchema;
 
     SourceRecordBuilder(String storeId, TopicTemplate topics, List<String> keyColumns,
             Optional<String> eventTimeColumn) {
@@ -51,7 +57,7 @@ final class SourceRecordBuilder {
     }
 
     SourceRecord build(SourceObject object, SchemaAndValue value, ObjectOffset offset) {
-        Map<String, Object> partition = object.partition(storeId);
+        Map<String, Object> partition = partitionOf(object);
         String topic = topics.topicFor(object.key());
         if (envelopes) {
             return EnvelopeRow.of(value).toRecord(partition, offset.toMap(), topic);
@@ -62,7 +68,7 @@ final class SourceRecordBuilder {
                     timestamp);
         }
         if (value.value() instanceof Struct struct) {
-            Schema keySchema = keySchemas.computeIfAbsent(struct.schema(), this::keySchema);
+            Schema keySchema = keySchemaFor(struct.schema());
             Struct key = new Struct(keySchema);
             for (Field field : keySchema.fields()) {
                 key.put(field, struct.get(field.name()));
@@ -79,6 +85,22 @@ final class SourceRecordBuilder {
             key.put(column, map.get(column));
         }
         return new SourceRecord(partition, offset.toMap(), topic, null, null, key, null, value.value(), timestamp);
+    }
+
+    private Map<String, Object> partitionOf(SourceObject object) {
+        if (object != partitionObject) {
+            partition = object.partition(storeId);
+            partitionObject = object;
+        }
+        return partition;
+    }
+
+    private Schema keySchemaFor(Schema valueSchema) {
+        if (valueSchema != lastValueSchema) {
+            lastKeySchema = keySchemas.computeIfAbsent(valueSchema, this::keySchema);
+            lastValueSchema = valueSchema;
+        }
+        return lastKeySchema;
     }
 
     private Schema keySchema(Schema valueSchema) {
