@@ -176,7 +176,8 @@ class ConfigExamplesIT {
             : Optional.ofNullable(config.get("topic"));
         cluster.rest().putConfig(example.name(), config);
         // An object-store source starts tasks.max tasks, even for a single object.
-        int tasks = OBJECT_STORE_SOURCE.equals(config.get("connector.class")) ? Integer.parseInt(config.get("tasks.max")) : 1;
+        int tasks = OBJECT_STORE_SOURCE.equals(config.get("connector.class"))
+            ? Integer.parseInt(config.get("tasks.max")) : 1;
         cluster.rest().awaitRunning(example.name(), tasks, Duration.ofSeconds(60));
         Map<String, String> stored = cluster.rest().config(example.name());
         for (String secret : List.of(postgres.password(), S3_SECRET_KEY, azurite.accountKey(), ADLS_CLIENT_SECRET)) {
@@ -243,8 +244,8 @@ class ConfigExamplesIT {
             SignedRequests.createAzureContainer(azurite.blobEndpoint(), azurite.accountName(), azurite.accountKey(),
                 config.get("datasource.container"));
         }
-        try (ObjectStore objects = ObjectStores.open(ObjectStoreSelection.dataSource(resolved, "seed"),
-                ObjectStores.Tuning.DEFAULTS);
+        try (ObjectStore objects = ObjectStores.open(
+                ObjectStoreSelection.dataSource(resolved, "write the example's object to"), ObjectStores.Tuning.DEFAULTS);
              ObjectUpload upload = objects.create(key)) {
             writeOrders(format, upload);
         }

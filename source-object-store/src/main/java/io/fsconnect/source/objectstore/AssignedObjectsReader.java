@@ -97,8 +97,8 @@ final class AssignedObjectsReader implements Closeable {
                     emit(out, held, reader.position(), true);
                 }
                 if (!yieldedRecord && endedCleanly) {
-                    log.info("Object {} yields no record from record {} on: it counts as read to its end", current.key(),
-                            reader.position());
+                    log.info("Object {} yields no record from record {} on: it counts as read to its end",
+                            current.key(), reader.position());
                     finishedWithoutRecord.accept(current);
                 }
                 closeCurrent();

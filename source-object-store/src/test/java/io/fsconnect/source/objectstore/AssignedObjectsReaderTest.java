@@ -97,16 +97,16 @@ class AssignedObjectsReaderTest {
         SourceFiles.text(store, "header-only.csv", "id,name,at\n");
         SourceFiles.text(store, "empty.jsonl", "");
         SourceFiles.parquet(store, "zero-rows.parquet", 0, 0);
-        SourceFiles.text(store, "rows.csv", SourceFiles.csv(0, 2));
         Map<String, RecordReaderFormat> formats = Map.of(
                 "header-only.csv", new CsvRecordReaderFormat(',', '"', true, Optional.empty()),
                 "empty.jsonl", new JsonLinesRecordReaderFormat(Optional.empty()),
                 "zero-rows.parquet", new ParquetRecordReaderFormat());
         for (Map.Entry<String, RecordReaderFormat> empty : formats.entrySet()) {
             alreadyFinished.clear();
-            AssignedObjectsReader reader = reader(List.of(object(empty.getKey()), object("rows.csv")), Map.of(),
-                    BadRecordPolicy.FAIL, empty.getValue());
-            reader.readBatch(100);
+            AssignedObjectsReader reader = reader(List.of(object(empty.getKey())), Map.of(), BadRecordPolicy.FAIL,
+                    empty.getValue());
+            assertThat(reader.readBatch(100)).as(empty.getKey()).isEmpty();
+            assertThat(reader.exhausted()).isTrue();
             assertThat(alreadyFinished).as(empty.getKey()).extracting(SourceObject::key)
                     .containsExactly(empty.getKey());
         }
