@@ -3,8 +3,11 @@ package io.fsconnect.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Reader;
 import java.io.StringReader;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -12,10 +15,14 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -24,12 +31,26 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fsconnect.storage.ObjectStore;
+import io.fsconnect.storage.ObjectStoreSelection;
+import io.fsconnect.storage.ObjectStores;
+import io.fsconnect.storage.ObjectUpload;
+import io.fsconnect.storage.format.RecordWriter;
+import io.fsconnect.storage.format.avro.AvroCodec;
+import io.fsconnect.storage.format.avro.AvroFormat;
+import io.fsconnect.storage.format.parquet.ParquetCodec;
+import io.fsconnect.storage.format.parquet.ParquetFormat;
 import io.fsconnect.testkit.Await;
 import io.fsconnect.testkit.AzuriteServer;
 import io.fsconnect.testkit.ConnectCluster;
 import io.fsconnect.testkit.MariaDbServer;
 import io.fsconnect.testkit.PostgresServer;
+import io.fsconnect.testkit.SignedRequests;
 import io.fsconnect.testkit.ValidationResult;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.SchemaBuilder;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.data.Timestamp;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
@@ -49,6 +70,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * worker's data-source config provider serves it, with the same kind of values swapped. Snowflake and Redshift
  * examples are validated against the real drivers with no server to reach: the one error allowed is on
  * {@code datasource}, the connection attempt, which an account or cluster that is reachable does not give.
+ *
+ * <p>Before an object-store source example runs, one object of its format is put under its prefix (its
+ * bucket or container created), so that, like the JDBC examples, its records are awaited in its topic.
  */
 class ConfigExamplesIT {
 
@@ -64,6 +88,16 @@ class ConfigExamplesIT {
     private static final String S3_ACCESS_KEY = "fsconnect-examples";
     private static final String S3_SECRET_KEY = "fsconnect-examples-secret";
     private static final String ADLS_CLIENT_SECRET = "fsconnect-examples-client-secret";
+    private static final String OBJECT_STORE_SOURCE = "io.fsconnect.source.objectstore.ObjectStoreSourceConnector";
+    /** Any {@code ${file:<path>:<key>}} in an example, as the worker's FileConfigProvider resolves it. */
+    private static final Pattern ANY_FILE_PLACEHOLDER = Pattern.compile("\\$\\{file:([^:}]+):([^}]+)}");
+    private static final Schema ORDER = SchemaBuilder.struct().name("com.example.Order")
+        .field("order_id", Schema.INT64_SCHEMA)
+        .field("customer_id", Schema.INT32_SCHEMA)
+        .field("ordered_at", Timestamp.SCHEMA)
+        .field("amount", Schema.FLOAT64_SCHEMA)
+        .build();
+    private static final long FIRST_ORDER_AT = 1_767_225_600_000L;
 
     @TempDir
     static Path tmp;
@@ -73,6 +107,7 @@ class ConfigExamplesIT {
     private static AzuriteServer azurite;
     private static ConnectCluster cluster;
     private static Path secretsFile;
+    private static final Set<String> CREATED_BUCKETS = new HashSet<>();
 
     record Example(Path file, String name, Map<String, String> config) {
         @Override
@@ -166,7 +201,7 @@ class ConfigExamplesIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("examples")
-    void exampleValidatesRunsAndKeepsItsSecretOut(Example example) {
+    void exampleValidatesRunsAndKeepsItsSecretOut(Example example) throws Exception {
         Map<String, String> config = forThisSite(example.config());
 
         ValidationResult validation = cluster.rest().validate(config.get("connector.class"), config);
@@ -187,8 +222,14 @@ class ConfigExamplesIT {
             return;
         }
 
+        Optional<String> topic = OBJECT_STORE_SOURCE.equals(config.get("connector.class"))
+            ? seedOneObject(config)
+            : Optional.ofNullable(config.get("topic"));
         cluster.rest().putConfig(example.name(), config);
-        cluster.rest().awaitRunning(example.name(), 1, Duration.ofSeconds(60));
+        // An object-store source starts tasks.max tasks, even for a single object.
+        int tasks = OBJECT_STORE_SOURCE.equals(config.get("connector.class"))
+            ? Integer.parseInt(config.get("tasks.max")) : 1;
+        cluster.rest().awaitRunning(example.name(), tasks, Duration.ofSeconds(60));
         Map<String, String> stored = cluster.rest().config(example.name());
         for (String secret : List.of(postgres.password(), mariadb.password(), S3_SECRET_KEY, azurite.accountKey(),
                 ADLS_CLIENT_SECRET)) {
@@ -197,9 +238,9 @@ class ConfigExamplesIT {
         if (config.containsKey("connection.password")) {
             assertThat(stored.get("connection.password")).startsWith("${file:");
         }
-        if (config.containsKey("topic")) {
-            // The source reached the database with the resolved secret: its rows arrive.
-            assertThat(cluster.consumeAtLeast(1, Duration.ofSeconds(60), config.get("topic"))).isNotEmpty();
+        if (topic.isPresent()) {
+            // The source reached its database or store with the resolved secret: its rows arrive.
+            assertThat(cluster.consumeAtLeast(1, Duration.ofSeconds(60), topic.get())).isNotEmpty();
         }
         cluster.rest().delete(example.name());
     }
@@ -295,6 +336,77 @@ class ConfigExamplesIT {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Cannot make a private key with openssl: interrupted", e);
         }
+    }
+
+    /**
+     * Puts one object of the example's {@code input.format} with three orders under its {@code input.prefix}, in a
+     * folder {@code orders/}, creating the bucket or container first, and returns the topic its records go to. An
+     * assumed role's example gets none and awaits no records: S3Proxy has no STS, so the role's sessions cannot be
+     * obtained here and the example runs without reading.
+     */
+    private static Optional<String> seedOneObject(Map<String, String> config) throws Exception {
+        if (config.containsKey("datasource.iam.role")) {
+            return Optional.empty();
+        }
+        String format = config.get("input.format");
+        String key = config.getOrDefault("input.prefix", "") + "orders/part-0000." + format;
+        Map<String, String> resolved = new HashMap<>();
+        config.forEach((k, v) -> resolved.put(k, resolveSecrets(v)));
+        String store = config.get("datasource.type");
+        if (store.equals("s3") && CREATED_BUCKETS.add("s3:" + config.get("datasource.bucket"))) {
+            SignedRequests.createS3Bucket(URI.create(config.get("datasource.endpoint")),
+                config.getOrDefault("datasource.region", "us-east-1"), S3_ACCESS_KEY, S3_SECRET_KEY,
+                config.get("datasource.bucket"));
+        } else if (store.equals("adls") && CREATED_BUCKETS.add("adls:" + config.get("datasource.container"))) {
+            SignedRequests.createAzureContainer(azurite.blobEndpoint(), azurite.accountName(), azurite.accountKey(),
+                config.get("datasource.container"));
+        }
+        try (ObjectStore objects = ObjectStores.open(
+                ObjectStoreSelection.dataSource(resolved, "write the example's object to"), ObjectStores.Tuning.DEFAULTS);
+             ObjectUpload upload = objects.create(key)) {
+            writeOrders(format, upload);
+        }
+        return Optional.of(config.containsKey("topic") ? config.get("topic")
+            : config.get("topic.template").replace("${object.path}", "orders").replace("${object.dir}", "orders")
+                .replace("${object.name}", "part-0000"));
+    }
+
+    private static void writeOrders(String format, OutputStream out) throws IOException {
+        switch (format) {
+            case "csv" -> out.write(("order_id,customer_id,ordered_at,amount\n"
+                + "1,3,2026-01-01T00:00:00Z,12.50\n2,4,2026-01-01T00:01:00Z,7.25\n3,3,2026-01-01T00:02:00Z,3.00\n")
+                .getBytes(StandardCharsets.UTF_8));
+            case "jsonl" -> out.write(("{\"order_id\":1,\"customer_id\":3,\"ordered_at\":\"2026-01-01T00:00:00Z\",\"amount\":12.5}\n"
+                + "{\"order_id\":2,\"customer_id\":4,\"ordered_at\":\"2026-01-01T00:01:00Z\",\"amount\":7.25}\n")
+                .getBytes(StandardCharsets.UTF_8));
+            case "parquet", "avro" -> {
+                try (RecordWriter writer = (format.equals("parquet") ? new ParquetFormat(ParquetCodec.SNAPPY)
+                        : new AvroFormat(AvroCodec.DEFLATE)).open(out, Optional.of(ORDER))) {
+                    for (long id = 1; id <= 3; id++) {
+                        writer.write(new Struct(ORDER).put("order_id", id).put("customer_id", (int) (id % 2) + 3)
+                            .put("ordered_at", new Date(FIRST_ORDER_AT + id * 60_000L)).put("amount", id * 1.25));
+                    }
+                    writer.commit();
+                }
+            }
+            default -> throw new IllegalArgumentException("Cannot seed an object of input.format " + format);
+        }
+    }
+
+    /** The value with each {@code ${file:<path>:<key>}} replaced as the worker's FileConfigProvider would. */
+    private static String resolveSecrets(String value) {
+        Matcher placeholder = ANY_FILE_PLACEHOLDER.matcher(value);
+        StringBuilder resolved = new StringBuilder();
+        while (placeholder.find()) {
+            Properties secrets = new Properties();
+            try (Reader in = Files.newBufferedReader(Path.of(placeholder.group(1)))) {
+                secrets.load(in);
+            } catch (IOException e) {
+                throw new IllegalStateException("Cannot read the secrets file " + placeholder.group(1), e);
+            }
+            placeholder.appendReplacement(resolved, Matcher.quoteReplacement(secrets.getProperty(placeholder.group(2))));
+        }
+        return placeholder.appendTail(resolved).toString();
     }
 
     private static Example read(Path file) {

@@ -1,6 +1,7 @@
 package io.fsconnect.sink;
 
 import io.fsconnect.testkit.Await;
+import io.fsconnect.testkit.SignedRequests;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;

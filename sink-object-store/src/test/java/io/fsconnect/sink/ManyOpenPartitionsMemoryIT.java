@@ -7,6 +7,7 @@ import io.fsconnect.storage.ObjectInfo;
 import io.fsconnect.storage.ObjectStore;
 import io.fsconnect.storage.ObjectStores;
 import io.fsconnect.testkit.AzuriteServer;
+import io.fsconnect.testkit.SignedRequests;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

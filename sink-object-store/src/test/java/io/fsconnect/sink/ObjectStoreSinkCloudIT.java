@@ -11,6 +11,7 @@ import io.fsconnect.testkit.Await;
 import io.fsconnect.testkit.AzuriteServer;
 import io.fsconnect.testkit.CephRgwServer;
 import io.fsconnect.testkit.ConnectCluster;
+import io.fsconnect.testkit.SignedRequests;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;

@@ -27,7 +27,11 @@ import org.slf4j.LoggerFactory;
  * carry {@code done=true}: the object is finished exactly when that record's offset is committed.
  * Malformed records and unreadable files follow the {@link BadRecordPolicy}; skipped records are
  * logged at WARN with the object and position and counted. An object that is gone when its turn
- * comes was deleted on purpose by someone and is passed over. Used by one thread.
+ * comes was deleted on purpose by someone and is passed over. An object that ends without yielding a
+ * record in this read (a header-only CSV, an empty JSON Lines file, a Parquet file of zero rows, or a
+ * remainder of bad records skipped) has no record to carry {@code done=true}, since Kafka Connect commits
+ * offsets only with records: it is reported as finished at once instead, so that the task applies the
+ * post-read action and does not read it again. Used by one thread.
  */
 final class AssignedObjectsReader implements Closeable {
 
@@ -41,24 +45,26 @@ final class AssignedObjectsReader implements Closeable {
     private final ObjectOpener opener;
     private final SourceRecordBuilder builder;
     private final BadRecordPolicy policy;
-    private final Consumer<SourceObject> alreadyFinished;
+    private final Consumer<SourceObject> finishedWithoutRecord;
     private SourceObject current;
     private RecordReader reader;
     private Held held;
+    private boolean yieldedRecord;
     private long skippedRecords;
 
     /**
      * @param offsets committed offsets of the objects, by key
-     * @param alreadyFinished told about each object whose committed offset says it was read to its end
+     * @param finishedWithoutRecord told about each object that is finished with no record to say so: its
+     *     committed offset says it was read to its end, or it ended cleanly without yielding a record
      */
     AssignedObjectsReader(List<SourceObject> objects, Map<String, ObjectOffset> offsets, ObjectOpener opener,
-            SourceRecordBuilder builder, BadRecordPolicy policy, Consumer<SourceObject> alreadyFinished) {
+            SourceRecordBuilder builder, BadRecordPolicy policy, Consumer<SourceObject> finishedWithoutRecord) {
         this.queue = new ArrayDeque<>(objects);
         this.offsets = Map.copyOf(offsets);
         this.opener = opener;
         this.builder = builder;
         this.policy = policy;
-        this.alreadyFinished = alreadyFinished;
+        this.finishedWithoutRecord = finishedWithoutRecord;
     }
 
     /** Up to {@code max} records; empty when every object has been read. */
@@ -70,6 +76,7 @@ final class AssignedObjectsReader implements Closeable {
             }
             long before = reader.position();
             Optional<SchemaAndValue> next;
+            boolean endedCleanly = true;
             try {
                 next = reader.next();
             } catch (RecordReaderException e) {
@@ -78,6 +85,7 @@ final class AssignedObjectsReader implements Closeable {
                     continue;
                 }
                 next = Optional.empty();
+                endedCleanly = false;
             }
             if (next.isPresent()) {
                 if (held != null) {
@@ -87,6 +95,11 @@ final class AssignedObjectsReader implements Closeable {
             } else {
                 if (held != null) {
                     emit(out, held, reader.position(), true);
+                }
+                if (!yieldedRecord && endedCleanly) {
+                    log.info("Object {} yields no record from record {} on: it counts as read to its end",
+                            current.key(), reader.position());
+                    finishedWithoutRecord.accept(current);
                 }
                 closeCurrent();
             }
@@ -110,7 +123,7 @@ final class AssignedObjectsReader implements Closeable {
             ObjectOffset offset = offsets.get(object.key());
             boolean sameVersion = offset != null && object.sameVersion(offset);
             if (sameVersion && offset.done()) {
-                alreadyFinished.accept(object);
+                finishedWithoutRecord.accept(object);
                 continue;
             }
             if (offset != null && !sameVersion) {
@@ -127,6 +140,7 @@ final class AssignedObjectsReader implements Closeable {
                 reader = opener.open(object.key());
                 reader.skipTo(start);
                 held = null;
+                yieldedRecord = false;
                 return true;
             } catch (NoSuchObjectException e) {
                 log.info("Object {} no longer exists; passing over it", object.key());
@@ -142,6 +156,7 @@ final class AssignedObjectsReader implements Closeable {
     private void emit(List<SourceRecord> out, Held record, long resumeAt, boolean done) {
         try {
             out.add(builder.build(current, record.value(), ObjectOffset.of(current, resumeAt, done)));
+            yieldedRecord = true;
         } catch (DataException e) {
             badInput(record.index(), e.getMessage(), e);
         }

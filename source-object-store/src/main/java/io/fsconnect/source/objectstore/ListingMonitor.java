@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The connector's discovery loop: lists the store once per {@code poll.interval.ms} on its own thread,
  * keeps the keys the {@link KeyFilter} accepts, drops objects whose committed offset says they were
- * read to their end (for this very version; unless a post-read action must still delete or move them),
- * and turns the rest into a {@link TaskAssignment}. It asks
+ * read to their end (for this very version; unless a post-read action must still delete or move them)
+ * or that the {@link EmptyObjectProbe} finds hold no record at all, and turns the rest into a
+ * {@link TaskAssignment}. It asks
  * for a task reconfiguration only when the new assignment holds an object the published one does not,
  * so finished objects never restart tasks, while new objects (whatever their key sorts like) and the
  * next round of a large backlog do. A listing that fails is retried next cycle; after
@@ -35,6 +36,7 @@ final class ListingMonitor implements AutoCloseable {
     private final String storeId;
     private final KeyFilter filter;
     private final boolean keepFinished;
+    private final EmptyObjectProbe emptyObjects;
     private final Duration interval;
     private final OffsetStorageReader offsets;
     private final Runnable requestReconfiguration;
@@ -49,14 +51,18 @@ final class ListingMonitor implements AutoCloseable {
 
     /**
      * @param keepFinished whether objects read to their end stay assigned while they exist, so that a
-     *     task applies a post-read action that was interrupted
+     *     task applies a post-read action that was interrupted (a task also applies it to an object holding no
+     *     record, so then objects are not probed for records here)
+     * @param emptyObjects recognises objects holding no record, which no offset can ever mark as read
      */
-    ListingMonitor(ObjectStore store, String storeId, KeyFilter filter, boolean keepFinished, Duration interval,
-            OffsetStorageReader offsets, int tasks, Runnable requestReconfiguration, Consumer<Exception> raiseError) {
+    ListingMonitor(ObjectStore store, String storeId, KeyFilter filter, boolean keepFinished,
+            EmptyObjectProbe emptyObjects, Duration interval, OffsetStorageReader offsets, int tasks,
+            Runnable requestReconfiguration, Consumer<Exception> raiseError) {
         this.store = store;
         this.storeId = storeId;
         this.filter = filter;
         this.keepFinished = keepFinished;
+        this.emptyObjects = emptyObjects;
         this.interval = interval;
         this.offsets = offsets;
         this.tasks = tasks;
@@ -127,12 +133,16 @@ final class ListingMonitor implements AutoCloseable {
         }
         Map<String, ObjectOffset> stored = OffsetLoader.load(offsets, storeId, matching);
         List<SourceObject> unfinished = new ArrayList<>();
+        emptyObjects.startListing();
         for (SourceObject object : matching) {
             ObjectOffset offset = stored.get(object.key());
-            if (keepFinished || offset == null || !offset.done() || !object.sameVersion(offset)) {
+            boolean unread = offset == null || !object.sameVersion(offset);
+            boolean finished = unread ? !keepFinished && emptyObjects.holdsNoRecord(object) : offset.done();
+            if (keepFinished || !finished) {
                 unfinished.add(object);
             }
         }
+        emptyObjects.endListing();
         boolean reconfigure;
         synchronized (this) {
             pending = List.copyOf(unfinished);

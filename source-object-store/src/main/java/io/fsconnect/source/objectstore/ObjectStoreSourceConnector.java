@@ -52,7 +52,9 @@ public class ObjectStoreSourceConnector extends SourceConnector {
         }
         int tasks = Integer.parseInt(props.getOrDefault("tasks.max", "1"));
         monitor = new ListingMonitor(store, spec.id(), config.keyFilter(),
-                config.postReadAction() != PostReadAction.NONE, config.pollInterval(), context().offsetStorageReader(),
+                config.postReadAction() != PostReadAction.NONE,
+                new EmptyObjectProbe(new ObjectOpener(store, config.readerFormat())), config.pollInterval(),
+                context().offsetStorageReader(),
                 tasks, context::requestTaskReconfiguration, context::raiseError);
         monitor.start(FIRST_LISTING_WAIT);
     }

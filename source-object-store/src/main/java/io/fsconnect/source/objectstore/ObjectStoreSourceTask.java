@@ -20,8 +20,9 @@ import org.apache.kafka.connect.source.SourceTask;
  * about a second when there is nothing to read, since the worker calls {@code stop()} only after it
  * returns. An object's post-read action runs in {@link #commit()}, once the record that finished the
  * object has been acknowledged ({@link #commitRecord}) and the offsets of the batch are committed (with
- * exactly-once support: the transaction holding the record); objects whose committed offset already
- * said "done" when the task started get their action at once.
+ * exactly-once support: the transaction holding the record); objects finished with no record to wait
+ * for (their committed offset already said "done" when the task started, or they hold no record) get
+ * their action at once, on the polling thread.
  */
 public class ObjectStoreSourceTask extends SourceTask {
 
@@ -61,7 +62,7 @@ public class ObjectStoreSourceTask extends SourceTask {
         readerLock.lock();
         try {
             reader = new AssignedObjectsReader(objects, offsets, new ObjectOpener(store, config.readerFormat()), builder,
-                    config.badRecordPolicy(), object -> finished.add(object.key()));
+                    config.badRecordPolicy(), object -> applyPostRead(object.key()));
         } finally {
             readerLock.unlock();
         }
@@ -104,13 +105,17 @@ public class ObjectStoreSourceTask extends SourceTask {
             return;
         }
         for (String key = finished.poll(); key != null; key = finished.poll()) {
-            try {
-                postRead.finished(key);
-            } catch (IOException e) {
-                throw new ConnectException("Cannot apply " + ObjectStoreSourceConfig.POST_READ_ACTION + " to object "
-                        + key + ": " + e.getMessage() + "; it was read completely and will be retried when the task"
-                        + " restarts", e);
-            }
+            applyPostRead(key);
+        }
+    }
+
+    private void applyPostRead(String key) {
+        try {
+            postRead.finished(key);
+        } catch (IOException e) {
+            throw new ConnectException("Cannot apply " + ObjectStoreSourceConfig.POST_READ_ACTION + " to object "
+                    + key + ": " + e.getMessage() + "; it was read completely and will be retried when the task"
+                    + " restarts", e);
         }
     }
 

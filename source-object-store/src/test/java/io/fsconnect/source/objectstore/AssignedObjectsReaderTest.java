@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fsconnect.storage.ObjectInfo;
 import io.fsconnect.storage.local.LocalObjectStore;
+import io.fsconnect.storage.format.RecordReaderFormat;
+import io.fsconnect.storage.format.parquet.ParquetRecordReaderFormat;
 import io.fsconnect.storage.format.text.CsvRecordReaderFormat;
+import io.fsconnect.storage.format.text.JsonLinesRecordReaderFormat;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,9 +45,13 @@ class AssignedObjectsReaderTest {
 
     private AssignedObjectsReader reader(List<SourceObject> objects, Map<String, ObjectOffset> offsets,
             BadRecordPolicy policy) {
-        return new AssignedObjectsReader(objects, offsets,
-                new ObjectOpener(store, new CsvRecordReaderFormat(',', '"', true, Optional.of(
-                        DeclaredColumns.parse("id:int64,name:string,at:timestamp")))),
+        return reader(objects, offsets, policy, new CsvRecordReaderFormat(',', '"', true, Optional.of(
+                DeclaredColumns.parse("id:int64,name:string,at:timestamp"))));
+    }
+
+    private AssignedObjectsReader reader(List<SourceObject> objects, Map<String, ObjectOffset> offsets,
+            BadRecordPolicy policy, RecordReaderFormat format) {
+        return new AssignedObjectsReader(objects, offsets, new ObjectOpener(store, format),
                 new SourceRecordBuilder(STORE, TopicTemplate.fixed("t"), List.of("id"), Optional.of("at")), policy, alreadyFinished::add);
     }
 
@@ -83,6 +90,42 @@ class AssignedObjectsReaderTest {
         List<SourceRecord> records = drain(reader(List.of(a, b), offsets, BadRecordPolicy.FAIL), 100);
         assertThat(records).extracting(AssignedObjectsReaderTest::id).containsExactly(8L, 9L);
         assertThat(alreadyFinished).containsExactly(a);
+    }
+
+    @Test
+    void objectsHoldingNoRecordCountAsReadToTheirEndAtOnce() throws IOException {
+        SourceFiles.text(store, "header-only.csv", "id,name,at\n");
+        SourceFiles.text(store, "empty.jsonl", "");
+        SourceFiles.parquet(store, "zero-rows.parquet", 0, 0);
+        Map<String, RecordReaderFormat> formats = Map.of(
+                "header-only.csv", new CsvRecordReaderFormat(',', '"', true, Optional.empty()),
+                "empty.jsonl", new JsonLinesRecordReaderFormat(Optional.empty()),
+                "zero-rows.parquet", new ParquetRecordReaderFormat());
+        for (Map.Entry<String, RecordReaderFormat> empty : formats.entrySet()) {
+            alreadyFinished.clear();
+            AssignedObjectsReader reader = reader(List.of(object(empty.getKey())), Map.of(), BadRecordPolicy.FAIL,
+                    empty.getValue());
+            assertThat(reader.readBatch(100)).as(empty.getKey()).isEmpty();
+            assertThat(reader.exhausted()).isTrue();
+            assertThat(alreadyFinished).as(empty.getKey()).extracting(SourceObject::key)
+                    .containsExactly(empty.getKey());
+        }
+    }
+
+    @Test
+    void anObjectWhoseRemainingRecordsAreAllSkippedIsFinishedButACorruptOneIsNot() throws IOException {
+        SourceFiles.text(store, "bad-rows.csv", "id,name,at\n0,a,1\nx,b,2\ny,c,3\n");
+        SourceObject badRows = object("bad-rows.csv");
+        SourceFiles.text(store, "corrupt.parquet", "not a parquet file");
+        List<SourceRecord> records = drain(reader(List.of(badRows), Map.of("bad-rows.csv",
+                ObjectOffset.of(badRows, 1, false)), BadRecordPolicy.SKIP), 10);
+        assertThat(records).isEmpty();
+        assertThat(alreadyFinished).containsExactly(badRows);
+
+        alreadyFinished.clear();
+        drain(reader(List.of(object("corrupt.parquet")), Map.of(), BadRecordPolicy.SKIP,
+                new ParquetRecordReaderFormat()), 10);
+        assertThat(alreadyFinished).as("a file that cannot be read stays pending").isEmpty();
     }
 
     @Test

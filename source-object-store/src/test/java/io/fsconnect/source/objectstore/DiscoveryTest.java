@@ -3,6 +3,7 @@ package io.fsconnect.source.objectstore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.fsconnect.storage.format.text.CsvRecordReaderFormat;
 import io.fsconnect.storage.local.LocalObjectStore;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -75,12 +76,7 @@ class DiscoveryTest {
         Map<Map<String, Object>, Map<String, Object>> offsets = new HashMap<>();
         AtomicInteger reconfigurations = new AtomicInteger();
         SourceFiles.text(store, "m.csv", "id\n1\n");
-        // An hour between listings: after the first, only the test's own cycle() calls list.
-        ListingMonitor monitor = new ListingMonitor(store, "local:test", KeyFilter.of("", Optional.empty(),
-                Optional.empty()), false, Duration.ofHours(1), reader(offsets), 2,
-                reconfigurations::incrementAndGet, e -> {
-                    throw new AssertionError(e);
-                });
+        ListingMonitor monitor = monitor(store, offsets, reconfigurations);
         try {
             monitor.start(Duration.ofSeconds(60));
             assertThat(monitor.assignment(2).objects()).as("the first task configs carry the first listing")
@@ -109,6 +105,38 @@ class DiscoveryTest {
         assertThatThrownBy(() -> OffsetLoader.parse("a.csv", Map.of("size", 1L, "mtime", 2L, "record", "x",
                 "done", false))).isInstanceOf(ConnectException.class).hasMessageContaining("object a.csv")
                 .hasMessageContaining("'record'").hasMessageContaining("/offsets");
+    }
+
+    @Test
+    void anObjectHoldingNoRecordStopsBeingPendingOnceATaskHadItsTurn() throws IOException {
+        LocalObjectStore store = new LocalObjectStore(root);
+        SourceFiles.text(store, "header-only.csv", "id,name,at\n");
+        SourceFiles.text(store, "unread.csv", "id,name,at\n1,a,2\n");
+        ListingMonitor monitor = monitor(store, new HashMap<>(), new AtomicInteger());
+        try {
+            monitor.start(Duration.ofSeconds(60));
+            assertThat(monitor.assignment(2).objects()).as("at first both are handed to tasks")
+                    .extracting(SourceObject::key).containsExactlyInAnyOrder("header-only.csv", "unread.csv");
+            monitor.cycle();
+            // A new task count makes the monitor publish what is pending now.
+            assertThat(monitor.assignment(1).objects()).as("still without an offset one listing later")
+                    .extracting(SourceObject::key).containsExactly("unread.csv");
+            monitor.cycle();
+            assertThat(monitor.assignment(2).objects()).extracting(SourceObject::key).containsExactly("unread.csv");
+        } finally {
+            monitor.close();
+        }
+    }
+
+    private ListingMonitor monitor(LocalObjectStore store, Map<Map<String, Object>, Map<String, Object>> offsets,
+            AtomicInteger reconfigurations) {
+        // An hour between listings: after the first, only the test's own cycle() calls list.
+        return new ListingMonitor(store, "local:test", KeyFilter.of("", Optional.empty(), Optional.empty()), false,
+                new EmptyObjectProbe(new ObjectOpener(store, new CsvRecordReaderFormat(',', '"', true,
+                        Optional.empty()))), Duration.ofHours(1), reader(offsets), 2,
+                reconfigurations::incrementAndGet, e -> {
+                    throw new AssertionError(e);
+                });
     }
 
     private static OffsetStorageReader reader(Map<Map<String, Object>, Map<String, Object>> offsets) {

@@ -9,6 +9,7 @@ import io.fsconnect.storage.ObjectStores;
 import io.fsconnect.testkit.AzuriteServer;
 import io.fsconnect.testkit.CephRgwServer;
 import io.fsconnect.testkit.ConnectCluster;
+import io.fsconnect.testkit.SignedRequests;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;

@@ -213,6 +213,23 @@ class ObjectStoreSourceIT {
         cluster.rest().delete("moved");
     }
 
+    @Test
+    void deletesObjectsHoldingNoRecordAsReadToTheirEnd() throws IOException {
+        cluster.createTopic("empties", 1);
+        SourceFiles.text(store, "in/header-only.csv", "id,name,at\n");
+        SourceFiles.text(store, "in/rows.csv", SourceFiles.csv(0, 5));
+        SourceFiles.text(store, "in/header-only-2.csv", "id,name,at\n");
+        Map<String, String> config = config("empties", "csv");
+        config.put("post.read.action", "delete");
+        cluster.rest().putConfig("empties", config);
+        cluster.consumeAtLeast(5, TIMEOUT, "empties");
+        Await.until("every object, with records or without, to be deleted", TIMEOUT,
+                () -> !Files.exists(root.resolve("in/header-only.csv")) && !Files.exists(root.resolve("in/rows.csv"))
+                        && !Files.exists(root.resolve("in/header-only-2.csv")));
+        assertThat(ids(cluster.consumeAll("empties"))).hasSize(5).allSatisfy((id, count) -> assertThat(count).isEqualTo(1));
+        cluster.rest().delete("empties");
+    }
+
     static Map<Long, Integer> ids(List<ConsumerRecord<byte[], byte[]>> records) {
         Map<Long, Integer> counts = new TreeMap<>();
         for (ConsumerRecord<byte[], byte[]> record : records) {

@@ -1,4 +1,4 @@
-package io.fsconnect.sink;
+package io.fsconnect.testkit;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,10 +18,12 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Creates the bucket or container a test writes to, with one signed HTTP request, so that connector tests need no
- * cloud SDK: S3's CreateBucket signed with SigV4, and Azure Blob's Create Container signed with the account's
- * shared key.
+ * cloud SDK: S3's CreateBucket signed with SigV4 (path-style, against any S3 endpoint such as Ceph RGW or S3Proxy),
+ * and Azure Blob's Create Container signed with the account's shared key (Azurite or a real account). Each call
+ * either creates the bucket or container, or throws {@link IllegalStateException} naming it with the server's status
+ * and answer, including when it already exists; nothing is retried. Stateless and safe to use from any thread.
  */
-final class SignedRequests {
+public final class SignedRequests {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
@@ -31,7 +33,7 @@ final class SignedRequests {
     }
 
     /** Creates {@code bucket} on the S3 server at {@code endpoint} (path style). */
-    static void createS3Bucket(URI endpoint, String region, String accessKey, String secretKey, String bucket)
+    public static void createS3Bucket(URI endpoint, String region, String accessKey, String secretKey, String bucket)
             throws Exception {
         ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
         String amzDate = now.format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'"));
@@ -54,7 +56,7 @@ final class SignedRequests {
     }
 
     /** Creates {@code container} in the account whose Blob endpoint is {@code accountEndpoint}. */
-    static void createAzureContainer(URI accountEndpoint, String account, String accountKey, String container)
+    public static void createAzureContainer(URI accountEndpoint, String account, String accountKey, String container)
             throws Exception {
         String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC));
         URI uri = URI.create(accountEndpoint.toString().replaceAll("/+$", "") + "/" + container + "?restype=container");
