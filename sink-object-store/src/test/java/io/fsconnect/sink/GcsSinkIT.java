@@ -94,8 +94,7 @@ class GcsSinkIT {
 
     @Test
     void writesJsonLinesRotatedByFlushSizeWithAnInlineKeyAndEveryRecordOnce() throws IOException {
-        Map<String, String> source = source("lake_json", "training", "json");
-        source.put("key.json", FakeGcsClientProvider.serviceAccountKey(account("json-writer")));
+        Map<String, String> source = sourceWithInlineKey("lake_json", "json");
         cluster.createTopic("payments", 1);
 
         startSink("payments-gcs", "payments", source, Map.of("flush.size", "4", "format", "json"));
@@ -113,15 +112,14 @@ class GcsSinkIT {
             }
         }
         assertThat(rows).containsExactlyElementsOf(expectedRows(1, 12));
-        assertThat(FakeGcsClientProvider.accountOf("lake_json")).contains(account("json-writer"));
+        assertThat(FakeGcsClientProvider.accountOf("lake_json")).contains(account("lake_json"));
 
         cluster.rest().delete("payments-gcs");
     }
 
     @Test
     void aTaskRestartWithRecordsInOpenFilesEndsWithEveryRecordOnce() throws IOException {
-        Map<String, String> source = source("lake_restart", "training", "restart");
-        source.put("key.json", FakeGcsClientProvider.serviceAccountKey(account("restart-writer")));
+        Map<String, String> source = sourceWithInlineKey("lake_restart", "restart");
         cluster.createTopic("clicks", 2);
         startSink("clicks-gcs", "clicks", source, Map.of("flush.size", "10"));
 
@@ -144,8 +142,16 @@ class GcsSinkIT {
         cluster.rest().delete("clicks-gcs");
     }
 
+    /** The service account of the tests' key for data source (or key file) {@code name}. */
     private static String account(String name) {
-        return name + "@fs-project.iam.gserviceaccount.com";
+        return name.replace('_', '-') + "@fs-project.iam.gserviceaccount.com";
+    }
+
+    /** A data source on bucket training with its service-account key in the config. */
+    private static Map<String, String> sourceWithInlineKey(String name, String path) {
+        Map<String, String> source = source(name, "training", path);
+        source.put("key.json", FakeGcsClientProvider.serviceAccountKey(account(name)));
+        return source;
     }
 
     /** A GCS data source's definition, without its authentication. */
