@@ -74,17 +74,7 @@ class GcsSinkIT {
         produce("orders", 2, 0, 10);
 
         awaitCommitted("orders-gcs", "orders", Map.of(0, 10L, 1, 10L));
-        List<String> expected = expectedKeys("orders", 2, 10, 5, "parquet");
-        assertThat(keys(source, "topics/orders/")).containsExactlyElementsOf(expected);
-        List<String> rows = new ArrayList<>();
-        for (String key : expected) {
-            for (GenericRecord row : parquetRows(source, key)) {
-                rows.add(row.get("partition") + ":" + row.get("seq"));
-                assertThat(row.get("note").toString())
-                        .isEqualTo("order " + row.get("partition") + "-" + row.get("seq"));
-            }
-        }
-        assertThat(rows).containsExactlyInAnyOrderElementsOf(expectedRows(2, 10));
+        assertParquetFilesHoldEveryRecordOnce(source, "orders", 2, 10, 5);
         assertThat(FakeGcsClientProvider.accountOf("lake_parquet"))
                 .as("the service account whose key file the worker loaded")
                 .contains(account("parquet-writer"));
@@ -131,13 +121,7 @@ class GcsSinkIT {
         produce("clicks", 2, 25, 15);
 
         awaitCommitted("clicks-gcs", "clicks", Map.of(0, 40L, 1, 40L));
-        List<String> expected = expectedKeys("clicks", 2, 40, 10, "parquet");
-        assertThat(keys(source, "topics/clicks/")).containsExactlyElementsOf(expected);
-        List<String> rows = new ArrayList<>();
-        for (String key : expected) {
-            parquetRows(source, key).forEach(row -> rows.add(row.get("partition") + ":" + row.get("seq")));
-        }
-        assertThat(rows).containsExactlyInAnyOrderElementsOf(expectedRows(2, 40));
+        assertParquetFilesHoldEveryRecordOnce(source, "clicks", 2, 40, 10);
 
         cluster.rest().delete("clicks-gcs");
     }
@@ -203,6 +187,26 @@ class GcsSinkIT {
                 .forEach(entry -> offsets.put(((Number) entry.get("partition").get("kafka_partition")).intValue(),
                         ((Number) entry.get("offset").get("kafka_offset")).longValue()));
         return offsets;
+    }
+
+    /**
+     * Checks that the objects of {@code topic} are exactly its Parquet files of {@code size} records and that they
+     * hold offsets 0..count-1 of each partition once each, with their content.
+     */
+    private static void assertParquetFilesHoldEveryRecordOnce(Map<String, String> source, String topic,
+                                                              int partitions, long count, long size)
+            throws IOException {
+        List<String> expected = expectedKeys(topic, partitions, count, size, "parquet");
+        assertThat(keys(source, "topics/" + topic + "/")).containsExactlyElementsOf(expected);
+        List<String> rows = new ArrayList<>();
+        for (String key : expected) {
+            for (GenericRecord row : parquetRows(source, key)) {
+                rows.add(row.get("partition") + ":" + row.get("seq"));
+                assertThat(row.get("note").toString())
+                        .isEqualTo("order " + row.get("partition") + "-" + row.get("seq"));
+            }
+        }
+        assertThat(rows).containsExactlyInAnyOrderElementsOf(expectedRows(partitions, count));
     }
 
     /** The object keys of files of {@code size} records covering offsets 0..count-1 of each partition, sorted. */
