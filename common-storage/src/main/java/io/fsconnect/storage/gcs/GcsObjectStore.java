@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.ServiceLoader;
 
 /**
  * An {@link ObjectStore} on a Google Cloud Storage bucket, optionally below a prefix. {@link #create(String)} streams
@@ -147,13 +148,15 @@ public final class GcsObjectStore implements ObjectStore, SupportsCreateIfAbsent
 
     /**
      * A store on the bucket of {@code source}, with a client built from its credentials and endpoint; closing the
-     * store closes that client. Uploads send chunks of the tuning's part size; each request is tried up to the
+     * store closes that client. Where a {@link GcsClientProvider} is registered with the class loader of this plugin,
+     * it supplies the client from the same options instead, and keeps owning it. Uploads send chunks of the tuning's part size; each request is tried up to the
      * tuning's attempts, waiting exponentially longer from its backoff between tries (the client library retries only
      * what it knows to be transient, such as 429, 5xx and lost connections, and only idempotent requests; a 403 is
      * never retried).
      *
      * @throws org.apache.kafka.common.config.ConfigException if the source's service-account key is unusable
      * @throws IOException if Application Default Credentials are selected and the environment has none
+     * @throws IllegalStateException if more than one {@link GcsClientProvider} is registered
      */
     public static GcsObjectStore connect(GcsDataSource source, ObjectStores.Tuning tuning) throws IOException {
         Settings settings = Settings.of(source, tuning.partSizeBytes());
@@ -165,7 +168,24 @@ public final class GcsObjectStore implements ObjectStore, SupportsCreateIfAbsent
             // Object operations need no project, but without one the client may probe the metadata server for it.
             options.setProjectId(account.getProjectId());
         }
+        Optional<GcsClientProvider> provider = provider();
+        if (provider.isPresent()) {
+            return new GcsObjectStore(provider.get().client(source, options.build()), false, settings);
+        }
         return new GcsObjectStore(options.build().getService(), true, settings);
+    }
+
+    /** The one registered client provider, if any; looked up on each open, which is rare. */
+    private static Optional<GcsClientProvider> provider() {
+        List<GcsClientProvider> providers = ServiceLoader.load(GcsClientProvider.class,
+                GcsClientProvider.class.getClassLoader()).stream().map(ServiceLoader.Provider::get).toList();
+        if (providers.size() > 1) {
+            throw new IllegalStateException("Cannot choose a GCS client: " + providers.size() + " implementations of "
+                    + GcsClientProvider.class.getName() + " are registered ("
+                    + providers.stream().map(p -> p.getClass().getName()).sorted().toList()
+                    + "); keep at most one in the plugin's directory");
+        }
+        return providers.stream().findFirst();
     }
 
     private static RetrySettings retrySettings(ObjectStores.Tuning tuning) {
