@@ -213,7 +213,9 @@ class EnvelopeRoundTripIT {
         source.put("connector.class", ObjectStoreSourceConnector.class.getName());
         // One task reads the objects oldest first, which for the sink's files is offset order per partition.
         source.put("tasks.max", "1");
-        source.put("store.local.root", root.toString());
+        source.put("datasource.type", "local");
+        source.put("datasource.name", "lake");
+        source.put("datasource.path", root.toString());
         source.put("input.prefix", directory + "/");
         source.put("input.glob", "**/*." + extension);
         source.put("input.format", sourceFormat);

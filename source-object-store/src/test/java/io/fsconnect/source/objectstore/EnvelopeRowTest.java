@@ -170,7 +170,8 @@ class EnvelopeRowTest {
 
     @Test
     void envelopesReplaceKeyAndTimeColumnsAndCannotComeFromCsv() {
-        Map<String, String> props = new HashMap<>(Map.of("store.local.root", root.toString(), "topic", "copy",
+        Map<String, String> props = new HashMap<>(Map.of("datasource.type", "local", "datasource.name", "lake",
+                "datasource.path", root.toString(), "topic", "copy",
                 "input.format", "parquet", "input.envelope", "true"));
         assertThat(new ObjectStoreSourceConfig(props).inputEnvelope()).isTrue();
 
