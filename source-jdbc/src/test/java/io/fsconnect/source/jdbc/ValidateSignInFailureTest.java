@@ -1,8 +1,9 @@
 package io.fsconnect.source.jdbc;
 
+import static io.fsconnect.source.jdbc.JdbcDataSourceConfigTest.inline;
+import static io.fsconnect.source.jdbc.JdbcDataSourceConfigTest.reference;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fsconnect.auth.config.DataSourceReference;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -109,16 +110,5 @@ class ValidateSignInFailureTest {
         return new HashMap<>(Map.of("type", "redshift", "name", "rs", "cluster.identifier", "analytics",
             "database.endpoint", "abc123.eu-west-1.redshift.amazonaws.com", "database.name", "dev",
             "database.user", "loader"));
-    }
-
-    private static Map<String, String> inline(Map<String, String> definition) {
-        Map<String, String> props = new HashMap<>();
-        definition.forEach((key, value) -> props.put("datasource." + key, value));
-        return props;
-    }
-
-    /** What the workers' data-source provider puts in place of ${datasource:name}. */
-    private static Map<String, String> reference(Map<String, String> definition) {
-        return Map.of("datasource", DataSourceReference.encode(definition));
     }
 }
