@@ -17,7 +17,9 @@ import org.apache.kafka.connect.errors.ConnectException;
  * connect, that the table or query runs, that its columns map to Connect types, and that the columns
  * named in {@code incrementing.column.name}, {@code primary.key.columns} and {@code event.time.column}
  * exist with usable types. Problems are returned per config key, in readable sentences without the
- * password. The query is run with a filter that matches no row (or, where the dialect can only type
+ * password; no failure escapes: one to connect or sign in (a refused password, Redshift IAM temporary
+ * credentials that cannot be had, an unreachable host) lands on {@code datasource} or
+ * {@code connection.url}, one to run the query on {@code table.name} or {@code query}. The query is run with a filter that matches no row (or, where the dialect can only type
  * computed columns from a value, at most one row), so no data set is read.
  */
 final class SourceProbe {
@@ -43,8 +45,10 @@ final class SourceProbe {
             problems.put(connectionKey, SqlErrorHandler.handle("connect to "
                 + ConnectionOpener.redact(config.connectionUrl()), e).getMessage());
             return problems;
-        } catch (ConnectException e) {
-            problems.put(connectionKey, e.getMessage());
+        } catch (RuntimeException e) {
+            // Signing in can fail outside JDBC too: Redshift IAM temporary credentials, a driver that throws.
+            problems.put(connectionKey, message(e, "connect to " + ConnectionOpener.redact(config.connectionUrl()),
+                config.connectionUrl()));
             return problems;
         }
         try (connection; PreparedStatement statement = connection.prepareStatement(
@@ -68,8 +72,21 @@ final class SourceProbe {
             problems.put(sourceKey, SqlErrorHandler.handle("run " + source.describe(), e).getMessage());
         } catch (ConnectException e) {
             problems.put(sourceKey, e.getMessage());
+        } catch (RuntimeException e) {
+            problems.put(sourceKey, message(e, "run " + source.describe(), config.connectionUrl()));
         }
         return problems;
+    }
+
+    /**
+     * "Cannot {@code action}: " and the failure's message, unless that already starts so; the URL never
+     * appears with its parameters, which may hold credentials.
+     */
+    private static String message(RuntimeException e, String action, String url) {
+        String reason = Optional.ofNullable(e.getMessage()).orElse(e.getClass().getName())
+            .replace(url, ConnectionOpener.redact(url));
+        String prefix = "Cannot " + action;
+        return reason.startsWith(prefix) ? reason : prefix + ": " + reason;
     }
 
     private static void check(Map<String, String> problems, String key, Runnable check) {

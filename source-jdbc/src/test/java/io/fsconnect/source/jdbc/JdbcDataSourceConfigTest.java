@@ -195,14 +195,15 @@ class JdbcDataSourceConfigTest {
         return props;
     }
 
-    private static Map<String, String> inline(Map<String, String> definition) {
+    /** The definition as inline {@code datasource.*} keys. */
+    static Map<String, String> inline(Map<String, String> definition) {
         Map<String, String> props = new HashMap<>();
         definition.forEach((key, value) -> props.put("datasource." + key, value));
         return props;
     }
 
     /** What the workers' data-source provider puts in place of ${datasource:name}. */
-    private static Map<String, String> reference(Map<String, String> definition) {
+    static Map<String, String> reference(Map<String, String> definition) {
         return Map.of("datasource", DataSourceReference.encode(definition));
     }
 
