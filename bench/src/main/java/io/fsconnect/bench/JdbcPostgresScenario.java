@@ -54,11 +54,9 @@ final class JdbcPostgresScenario implements Scenario {
                     baseline(cluster, probe, measurement, postgres, "warm-baseline", warmQuery, WARM_UP_ROWS);
 
                     String query = "SELECT * FROM " + BenchRows.TABLE;
-                    heap.reset();
-                    double connectorSeconds = connector(cluster, probe, measurement, postgres, "connector", null, ROWS);
-                    long peakHeapMb = heap.peakMb();
-                    double baselineSeconds = baseline(cluster, probe, measurement, postgres, "baseline", query, ROWS);
-                    return new BenchResult(name(), ROWS, connectorSeconds, baselineSeconds, peakHeapMb);
+                    return SourceRuns.rounds(name(), ROWS, heap,
+                            run -> connector(cluster, probe, measurement, postgres, "connector-" + run, null, ROWS),
+                            run -> baseline(cluster, probe, measurement, postgres, "baseline-" + run, query, ROWS));
                 } finally {
                     measurement.shutdown();
                 }

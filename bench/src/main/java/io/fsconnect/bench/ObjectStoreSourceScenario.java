@@ -108,13 +108,11 @@ final class ObjectStoreSourceScenario implements Scenario {
                     connector(cluster, probe, measurement, source, "warm-connector", WARM_UP_PREFIX, warmUpRows);
                     baseline(cluster, probe, measurement, source, "warm-baseline", WARM_UP_PREFIX, warmUpRows);
 
-                    heap.reset();
-                    double connectorSeconds = connector(cluster, probe, measurement, source, "connector", DATA_PREFIX,
-                            ROWS);
-                    long peakHeapMb = heap.peakMb();
-                    double baselineSeconds = baseline(cluster, probe, measurement, source, "baseline", DATA_PREFIX,
-                            ROWS);
-                    return new BenchResult(name(), ROWS, connectorSeconds, baselineSeconds, peakHeapMb);
+                    return SourceRuns.rounds(name(), ROWS, heap,
+                            run -> connector(cluster, probe, measurement, source, "connector-" + run, DATA_PREFIX,
+                                    ROWS),
+                            run -> baseline(cluster, probe, measurement, source, "baseline-" + run, DATA_PREFIX,
+                                    ROWS));
                 } finally {
                     measurement.shutdown();
                 }

@@ -36,9 +36,11 @@ import org.apache.kafka.connect.json.JsonConverter;
  * {@code buffer.max.bytes}. The baseline reads the same topic with a plain {@link KafkaConsumer}, converts key and
  * value with the same {@link JsonConverter}, and writes them with the same {@link ParquetFormat}, its pages and row
  * groups sized from the same budget as the sink sizes them, to the same store, one open file per partition, cut at
- * the same size and named the same way. Both end when every expected object is listed.
+ * the same size and named the same way. Both end when every expected object is listed. Both are timed in
+ * alternating {@link Rounds}, each run writing under a directory of its own; each side's fastest run counts.
  *
- * <p>The heap the connector uses is measured in a third, untimed connector run on the same data, until the first
+ * <p>The heap the connector uses is measured once, in an untimed connector run after the timed ones on the same
+ * data, until the first
  * two files of every partition are written: with broker and worker up and no connector running, the heap after a
  * full collection is the idle level; while the connector runs, a full collection is forced every
  * {@value #HEAP_SAMPLE_MS} ms; the highest heap after one of them, less the idle level, is {@code peak_heap_mb}. It still includes what the worker holds for the connector (its consumer's
@@ -112,10 +114,11 @@ final class SinkParquetScenario implements Scenario {
                 connector(cluster, store, measurement, "warm", "warm-connector", warmUpRecords, warmUpFlushSize,
                         TIMEOUT);
                 baseline(cluster, store, measurement, "warm", "warm-baseline", warmUpRecords, warmUpFlushSize);
-                double connectorSeconds = connector(cluster, store, measurement, "data", "connector", records,
-                        flushSize, TIMEOUT);
-                double baselineSeconds = baseline(cluster, store, measurement, "data", "baseline", records,
-                        flushSize);
+                // Each run writes under a directory of its own, the connector under a name (and group) of its own.
+                Rounds.Fastest fastest = Rounds.alternate(Rounds.configured(),
+                        run -> connector(cluster, store, measurement, "data", "connector-" + run, records, flushSize,
+                                TIMEOUT),
+                        run -> baseline(cluster, store, measurement, "data", "baseline-" + run, records, flushSize));
                 long idleMb = LiveHeap.settledMb();
                 long peakMb;
                 Bench.progress(name + ": measuring the connector's heap (idle " + idleMb + " MiB), forcing a full"
@@ -126,7 +129,7 @@ final class SinkParquetScenario implements Scenario {
                             Math.min(records, 2 * flushSize * partitions), flushSize, SAMPLED_TIMEOUT);
                     peakMb = live.peakMb();
                 }
-                return new BenchResult(name, records, connectorSeconds, baselineSeconds, Math.max(0, peakMb - idleMb),
+                return new BenchResult(name, records, fastest, Math.max(0, peakMb - idleMb),
                         Map.of("budget_mb", String.valueOf(budgetBytes / MIB), "idle_heap_mb", String.valueOf(idleMb)));
             } finally {
                 measurement.shutdown();

@@ -13,7 +13,7 @@ import org.apache.kafka.common.TopicPartition;
  * Times one run of a source scenario into a fresh 1-partition topic, the same way for the connector and its
  * baseline: from the first record to the topic's end offsets reaching the row count. The connector is created
  * through the REST API with the {@link FirstRecordClock} transformation added to its configuration and deleted
- * after the run; the baseline marks the clock itself.
+ * after the run; the baseline marks the clock itself. {@link #rounds} measures both sides in alternating rounds.
  */
 final class SourceRuns {
 
@@ -26,6 +26,25 @@ final class SourceRuns {
     }
 
     private SourceRuns() {
+    }
+
+    /**
+     * Measures {@code connector} and {@code baseline} in alternating {@link Rounds} (each run into a topic of its
+     * own) and returns each side's fastest run. {@code peak_heap_mb} is the highest heap after a collection during
+     * the first connector run, which is the first timed run.
+     */
+    static BenchResult rounds(String scenario, int rows, HeapAfterGc heap, Rounds.Run connector,
+                              Rounds.Run baseline) throws Exception {
+        long[] peakHeapMb = new long[1];
+        heap.reset();
+        Rounds.Fastest fastest = Rounds.alternate(Rounds.configured(), run -> {
+            double seconds = connector.seconds(run);
+            if (run == 1) {
+                peakHeapMb[0] = heap.peakMb();
+            }
+            return seconds;
+        }, baseline);
+        return new BenchResult(scenario, rows, fastest, peakHeapMb[0], Map.of());
     }
 
     /**
