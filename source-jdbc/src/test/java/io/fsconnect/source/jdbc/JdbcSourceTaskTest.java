@@ -60,6 +60,29 @@ class JdbcSourceTaskTest {
     }
 
     @Test
+    void aChunkedFirstLoadOfTableNameWritesToTheConfiguredTopic() throws Exception {
+        Map<String, String> config = db.tableConfig("orders");
+        config.put(JdbcSourceConfig.TOPIC, "order-features");
+        config.put(JdbcSourceConfig.MODE, "incrementing");
+        config.put(JdbcSourceConfig.INCREMENTING_COLUMN_NAME, "id");
+        config.put(SourceSelectionKeys.FIRST_LOAD_CHUNKS, "2");
+        config.put(JdbcSourceConfig.POLL_INTERVAL_MS, "1");
+        FirstLoadPlan plan = new FirstLoadPlan(0, 3, 2);
+        // What the connector hands one task: both chunks of the load and the reader of later rows.
+        config.put(SourceSettings.TASK_SOURCES, SourceName.encodeAll(List.of(SourceName.chunk("orders", plan, 0),
+            SourceName.chunk("orders", plan, 1), SourceName.tableAfter("orders", plan))));
+        try (RunningTask running = new RunningTask(config)) {
+            List<SourceRecord> loaded = running.next(3);
+            db.execute("INSERT INTO orders VALUES (4, 30, 'eu', 2.00, NULL, NULL, NULL)");
+            List<SourceRecord> later = running.next(1);
+            assertThat(ids(loaded)).containsExactlyInAnyOrder(1L, 2L, 3L);
+            assertThat(ids(later)).containsExactly(4L);
+            assertThat(loaded).extracting(SourceRecord::topic).containsOnly("order-features");
+            assertThat(later).extracting(SourceRecord::topic).containsOnly("order-features");
+        }
+    }
+
+    @Test
     void incrementingQueryWithGroupByIsWrappedAndOnlyNewRowsArrive() throws Exception {
         Map<String, String> config = db.queryConfig(ORDERS_BY_CUSTOMER);
         config.put(JdbcSourceConfig.MODE, "incrementing");
