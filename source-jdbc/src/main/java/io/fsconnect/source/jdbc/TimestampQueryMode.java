@@ -41,8 +41,10 @@ import org.apache.kafka.connect.errors.ConnectException;
  *       {@code DEFAULT now()} timestamps that means: transactions shorter than the window.</li>
  *   <li>Delivery is at least once. The task skips re-read rows it has sent; after a restart it
  *       re-sends the rows of the window behind the stored mark once, since the offset stays small
- *       and does not list them. With {@code timestamp+incrementing} and a zero window, rows at or
- *       before the stored mark are skipped instead, so a restart re-sends nothing.</li>
+ *       and does not list them. A cycle that fails (the database unreachable) forgets them too, so
+ *       its retry re-sends them once as well. With {@code timestamp+incrementing} and a zero
+ *       window, rows at or before the stored mark are skipped instead, so a restart re-sends
+ *       nothing.</li>
  * </ul>
  * The window is applied at the full precision of the values read: a database that compares a
  * coarser form (SQLite's text, normalised to milliseconds) returns rows a little before the window,

@@ -61,12 +61,9 @@ class JdbcSourceTaskTest {
 
     @Test
     void aChunkedFirstLoadOfTableNameWritesToTheConfiguredTopic() throws Exception {
-        Map<String, String> config = db.tableConfig("orders");
+        Map<String, String> config = ordersByIdConfig();
         config.put(JdbcSourceConfig.TOPIC, "order-features");
-        config.put(JdbcSourceConfig.MODE, "incrementing");
-        config.put(JdbcSourceConfig.INCREMENTING_COLUMN_NAME, "id");
         config.put(SourceSelectionKeys.FIRST_LOAD_CHUNKS, "2");
-        config.put(JdbcSourceConfig.POLL_INTERVAL_MS, "1");
         FirstLoadPlan plan = new FirstLoadPlan(0, 3, 2);
         // What the connector hands one task: both chunks of the load and the reader of later rows.
         config.put(SourceSettings.TASK_SOURCES, SourceName.encodeAll(List.of(SourceName.chunk("orders", plan, 0),
@@ -103,12 +100,18 @@ class JdbcSourceTaskTest {
         }
     }
 
-    @Test
-    void incrementingResumesAfterTheStoredOffset() throws Exception {
+    /** Table orders in mode incrementing on column id, a new cycle as soon as one ends. */
+    private Map<String, String> ordersByIdConfig() {
         Map<String, String> config = db.tableConfig("orders");
         config.put(JdbcSourceConfig.MODE, "incrementing");
         config.put(JdbcSourceConfig.INCREMENTING_COLUMN_NAME, "id");
         config.put(JdbcSourceConfig.POLL_INTERVAL_MS, "1");
+        return config;
+    }
+
+    @Test
+    void incrementingResumesAfterTheStoredOffset() throws Exception {
+        Map<String, String> config = ordersByIdConfig();
         TestTaskContext context = new TestTaskContext();
         context.storeOffset(Map.of("source", "table:orders"), Map.of("incrementing", 2L));
         try (RunningTask running = new RunningTask(config, context)) {
