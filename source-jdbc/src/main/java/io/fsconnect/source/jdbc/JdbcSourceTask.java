@@ -51,7 +51,7 @@ public class JdbcSourceTask extends SourceTask {
 
     @Override
     public void start(Map<String, String> props) {
-        List<SourceSettings.Assigned> sources = SourceSettings.forTask(props, Clock.systemUTC());
+        List<SourceSettings.Assigned> sources = SourceSettings.forTask(props, clock);
         List<SourceReader> opened = new ArrayList<>();
         readerLock.lock();
         try {

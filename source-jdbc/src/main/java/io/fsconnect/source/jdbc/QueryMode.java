@@ -7,7 +7,8 @@ import java.util.Optional;
  * Decides what one query cycle reads and how the offset moves as rows are read: the policy behind
  * {@code mode}. One instance serves one source for the life of a task; the offset it is given is the
  * only state that survives a restart, and any state an instance keeps in memory (the rows of the
- * lookback window of the timestamp modes) only avoids re-sending rows while the task runs.
+ * lookback window of the timestamp modes) only avoids re-sending rows while the task runs. The rows
+ * given to {@link #advance} are those of the statement the latest {@link #query} call returned.
  */
 public interface QueryMode {
 

@@ -13,7 +13,9 @@ import org.apache.kafka.common.config.ConfigException;
  * Splits a configuration that names several sources (the tables of {@code table.include.list} or the
  * named {@code queries}) into one single-source configuration per source, each an ordinary
  * {@code table.name} or {@code query} configuration with its own {@code topic}, so every source is
- * read by the same {@link SourceReader} as a single table would be. A named query's
+ * read by the same {@link SourceReader} as a single table would be. A configured {@code topic} is
+ * kept (the one of {@code table.name}, whose chunked first load is split into several sources, or
+ * {@code query.<name>.topic}); otherwise the topic is made by {@link TopicNames}. A named query's
  * {@code query.<name>.<key>} settings override the connector-level key for that query only. The
  * sources a task reads travel in its task configuration under {@link #TASK_SOURCES}, one
  * {@link SourceName} per line.
@@ -110,7 +112,8 @@ final class SourceSettings {
             single.put(JdbcSourceConfig.TABLE_NAME, source.name());
             // The chunks load everything up to the plan's bound; the incremental reader starts after it.
             source.plan().ifPresent(plan -> single.put(JdbcSourceConfig.INCREMENTING_INITIAL, Long.toString(plan.upTo())));
-            single.put(JdbcSourceConfig.TOPIC, TopicNames.forTable(prefix, template, source.name()));
+            // A single table.name keeps its required topic, also for its chunks; discovered tables have none.
+            single.putIfAbsent(JdbcSourceConfig.TOPIC, TopicNames.forTable(prefix, template, source.name()));
             return single;
         }
         if (!queries.contains(source.name())) {

@@ -41,9 +41,14 @@ import org.apache.kafka.connect.errors.ConnectException;
  *       {@code DEFAULT now()} timestamps that means: transactions shorter than the window.</li>
  *   <li>Delivery is at least once. The task skips re-read rows it has sent; after a restart it
  *       re-sends the rows of the window behind the stored mark once, since the offset stays small
- *       and does not list them. With {@code timestamp+incrementing} and a zero window, rows at or
- *       before the stored mark are skipped instead, so a restart re-sends nothing.</li>
+ *       and does not list them. A cycle that fails (the database unreachable) forgets them too, so
+ *       its retry re-sends them once as well. With {@code timestamp+incrementing} and a zero
+ *       window, rows at or before the stored mark are skipped instead, so a restart re-sends
+ *       nothing.</li>
  * </ul>
+ * The window is applied at the full precision of the values read: a database that compares a
+ * coarser form (SQLite's text, normalised to milliseconds) returns rows a little before the window,
+ * and those are skipped like the ones the database leaves out, so no cycle re-sends them.
  * Rows whose timestamp is NULL are never read (name a fallback column, COALESCE is applied), and
  * rows whose timestamp is in the future are read once it has passed. Memory grows with the number
  * of rows whose timestamps fall within one window. In {@code timestamp} mode a row is identified
@@ -61,6 +66,8 @@ public final class TimestampQueryMode implements QueryMode {
     private final ZoneId dbZone;
     private final Clock clock;
     private final DeliveredWindow delivered = new DeliveredWindow();
+    /** The exact lower bound of the cycle being read, as {@link #query} computed it. */
+    private Optional<Instant> windowStart = Optional.empty();
 
     /**
      * @param timestampColumns the columns whose first non-NULL value is a row's timestamp
@@ -88,6 +95,7 @@ public final class TimestampQueryMode implements QueryMode {
         List<String> conditions = new ArrayList<>();
         List<Object> parameters = new ArrayList<>();
         Optional<Instant> lower = offset.timestamp().map(mark -> mark.minus(lookback)).or(() -> initial);
+        windowStart = lower;
         lower.ifPresent(bound -> {
             conditions.add(timestamp + " >= ?");
             parameters.add(bound);
@@ -120,6 +128,12 @@ public final class TimestampQueryMode implements QueryMode {
     @Override
     public Optional<JdbcOffset> advance(JdbcOffset offset, ReadRow row, SourceSpec source) throws SQLException {
         Instant timestamp = timestampOf(row, source);
+        if (windowStart.isPresent() && timestamp.isBefore(windowStart.get())) {
+            // The database compared a coarser form of the timestamp than the one read here (SQLite
+            // compares millisecond text), so it returned a row from before the window: sent already,
+            // and forgotten as such, or a late commit the window no longer waits for.
+            return Optional.empty();
+        }
         Object identity = incrementing.<Object>map(c -> c.read(row.value(), row.number(), source))
             .orElseGet(() -> digest(row.value()));
         if (delivered.contains(timestamp, identity)) {

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
  * The first load of a 200,000-row PostgreSQL table split into three key ranges read by three tasks,
  * on a Connect cluster with exactly-once source support (the test consumer reads committed records
  * only): a task restarted mid-load and rows inserted during the load still give every row exactly
- * once, and a connector restart after the load neither re-plans nor re-reads.
+ * once, and a connector restart after the load neither re-plans nor re-reads. Every row goes to
+ * the configured {@code topic}, whose name differs from the table's.
  */
 class ChunkedFirstLoadIT {
 
@@ -55,7 +56,7 @@ class ChunkedFirstLoadIT {
     void loadsEveryRowExactlyOnceAcrossATaskRestart() {
         postgres.execute("CREATE TABLE big (id BIGINT PRIMARY KEY, payload TEXT NOT NULL)",
             "INSERT INTO big SELECT g, md5(g::text) FROM generate_series(1, " + ROWS + ") g");
-        cluster.createTopic("big", 1);
+        cluster.createTopic("big-rows", 1);
         Map<String, String> config = new HashMap<>();
         config.put("connector.class", JdbcSourceConnector.class.getName());
         config.put("tasks.max", "3");
@@ -63,7 +64,8 @@ class ChunkedFirstLoadIT {
         config.put("connection.user", postgres.user());
         config.put("connection.password", postgres.password());
         config.put("table.name", "big");
-        config.put("topic", "big");
+        // Not the table's name: every chunk must write to the configured topic, not to one named after the table.
+        config.put("topic", "big-rows");
         config.put("mode", "incrementing");
         config.put("incrementing.column.name", "id");
         config.put("first.load.chunks", "3");
@@ -82,7 +84,7 @@ class ChunkedFirstLoadIT {
         postgres.execute("INSERT INTO big SELECT g, md5(g::text) FROM generate_series(" + (ROWS + 1) + ", "
             + (ROWS + 100) + ") g");
 
-        assertEveryIdOnce(cluster.consumeAtLeast(ROWS + 100, TIMEOUT, "big"), ROWS + 100);
+        assertEveryIdOnce(cluster.consumeAtLeast(ROWS + 100, TIMEOUT, "big-rows"), ROWS + 100);
         awaitOffsets(offsets -> offsets.size() == 4
             && Long.valueOf(ROWS + 100).equals(offsets.get("table:big").get("incrementing"))
             && offsets.get("table:big#chunk:3/3").get("incrementing").equals((long) ROWS));
@@ -90,7 +92,7 @@ class ChunkedFirstLoadIT {
         cluster.rest().restart("big", true, false);
         cluster.rest().awaitRunning("big", 3, TIMEOUT);
         postgres.execute("INSERT INTO big VALUES (" + (ROWS + 101) + ", 'after restart')");
-        assertEveryIdOnce(cluster.consumeAtLeast(ROWS + 101, TIMEOUT, "big"), ROWS + 101);
+        assertEveryIdOnce(cluster.consumeAtLeast(ROWS + 101, TIMEOUT, "big-rows"), ROWS + 101);
     }
 
     /** {@code records} were read until {@code expected} arrived: a duplicate would leave an id missing. */

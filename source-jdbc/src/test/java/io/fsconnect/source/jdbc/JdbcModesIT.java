@@ -132,8 +132,10 @@ class JdbcModesIT {
                 assertThat(all).containsExactly("a", "b", "c", "d", "e", "f", "g");
             } else {
                 // Timestamp mode cannot tell rows of one timestamp apart after a restart: it re-sends that
-                // timestamp's rows rather than risk losing one.
+                // timestamp's rows rather than risk losing one. Only the restart this test causes repeats
+                // rows, and only those at or after the stored mark: row 1 is before it and comes once.
                 assertThat(all).containsSubsequence("a", "b", "c", "d", "e", "f", "g");
+                assertThat(all).filteredOn("a"::equals).hasSize(1);
             }
         }
         cluster.rest().delete(name);

@@ -60,6 +60,26 @@ class JdbcSourceTaskTest {
     }
 
     @Test
+    void aChunkedFirstLoadOfTableNameWritesToTheConfiguredTopic() throws Exception {
+        Map<String, String> config = ordersByIdConfig();
+        config.put(JdbcSourceConfig.TOPIC, "order-features");
+        config.put(SourceSelectionKeys.FIRST_LOAD_CHUNKS, "2");
+        FirstLoadPlan plan = new FirstLoadPlan(0, 3, 2);
+        // What the connector hands one task: both chunks of the load and the reader of later rows.
+        config.put(SourceSettings.TASK_SOURCES, SourceName.encodeAll(List.of(SourceName.chunk("orders", plan, 0),
+            SourceName.chunk("orders", plan, 1), SourceName.tableAfter("orders", plan))));
+        try (RunningTask running = new RunningTask(config)) {
+            List<SourceRecord> loaded = running.next(3);
+            db.execute("INSERT INTO orders VALUES (4, 30, 'eu', 2.00, NULL, NULL, NULL)");
+            List<SourceRecord> later = running.next(1);
+            assertThat(ids(loaded)).containsExactlyInAnyOrder(1L, 2L, 3L);
+            assertThat(ids(later)).containsExactly(4L);
+            assertThat(loaded).extracting(SourceRecord::topic).containsOnly("order-features");
+            assertThat(later).extracting(SourceRecord::topic).containsOnly("order-features");
+        }
+    }
+
+    @Test
     void incrementingQueryWithGroupByIsWrappedAndOnlyNewRowsArrive() throws Exception {
         Map<String, String> config = db.queryConfig(ORDERS_BY_CUSTOMER);
         config.put(JdbcSourceConfig.MODE, "incrementing");
@@ -80,12 +100,18 @@ class JdbcSourceTaskTest {
         }
     }
 
-    @Test
-    void incrementingResumesAfterTheStoredOffset() throws Exception {
+    /** Table orders in mode incrementing on column id, a new cycle as soon as one ends. */
+    private Map<String, String> ordersByIdConfig() {
         Map<String, String> config = db.tableConfig("orders");
         config.put(JdbcSourceConfig.MODE, "incrementing");
         config.put(JdbcSourceConfig.INCREMENTING_COLUMN_NAME, "id");
         config.put(JdbcSourceConfig.POLL_INTERVAL_MS, "1");
+        return config;
+    }
+
+    @Test
+    void incrementingResumesAfterTheStoredOffset() throws Exception {
+        Map<String, String> config = ordersByIdConfig();
         TestTaskContext context = new TestTaskContext();
         context.storeOffset(Map.of("source", "table:orders"), Map.of("incrementing", 2L));
         try (RunningTask running = new RunningTask(config, context)) {

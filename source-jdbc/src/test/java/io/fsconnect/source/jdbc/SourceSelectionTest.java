@@ -81,6 +81,25 @@ class SourceSelectionTest {
     }
 
     @Test
+    void everySourceOfATableNameGoesToItsTopicAndDiscoveredTablesToTheTemplate() {
+        FirstLoadPlan plan = new FirstLoadPlan(0, 100, 2);
+        Map<String, String> single = base();
+        single.put("table.name", "sales.orders");
+        single.put("topic", "order-features");
+        single.put("topic.template", "${schema}-${table}");
+        for (SourceName source : List.of(SourceName.table("sales.orders"), SourceName.chunk("sales.orders", plan, 1),
+            SourceName.tableAfter("sales.orders", plan))) {
+            assertThat(new JdbcSourceConfig(SourceSettings.forSource(single, source)).topic()).as("%s", source)
+                .isEqualTo("order-features");
+        }
+        Map<String, String> discovered = base();
+        discovered.put("table.include.list", "sales\\..*");
+        discovered.put("topic.template", "${schema}-${table}");
+        assertThat(new JdbcSourceConfig(SourceSettings.forSource(discovered, SourceName.chunk("sales.orders", plan, 1)))
+            .topic()).isEqualTo("sales-orders");
+    }
+
+    @Test
     void aNamedQueryOverridesConnectorSettings() {
         Map<String, String> props = base();
         props.put("queries", "daily,hourly");

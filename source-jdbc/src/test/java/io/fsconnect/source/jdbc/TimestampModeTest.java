@@ -3,6 +3,10 @@ package io.fsconnect.source.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -107,6 +111,79 @@ class TimestampModeTest {
         incrementing.put(JdbcSourceConfig.INCREMENTING_INITIAL, "3");
         try (RunningTask running = new RunningTask(incrementing)) {
             assertThat(ids(running.nextBatch())).containsExactly(4L, 5L);
+        }
+    }
+
+    @Test
+    void rowsWithinOneMillisecondAreSentOnceHoweverManyCyclesReReadThem() throws Exception {
+        // SQLite compares timestamps as millisecond text, while the offset keeps microseconds: every
+        // cycle's query returns all three rows again, also the one before the stored mark.
+        db.execute("CREATE TABLE ticks (id INTEGER NOT NULL, changed_at TIMESTAMP NOT NULL, note TEXT)",
+            "INSERT INTO ticks VALUES (1, '2024-03-01 10:00:00.000001', 'a'), (2, '2024-03-01 10:00:00.000002', 'b'), "
+                + "(3, '2024-03-01 10:00:00.000002', 'c')");
+        for (long lookbackMs : new long[] {0, 3_600_000}) {
+            CycleDriver cycles = new CycleDriver(ticksConfig("timestamp", lookbackMs));
+            assertThat(notes(cycles.next())).as("lookback %d ms", lookbackMs).containsExactly("a", "b", "c");
+            assertThat(cycles.next()).as("lookback %d ms", lookbackMs).isEmpty();
+            assertThat(cycles.next()).as("lookback %d ms", lookbackMs).isEmpty();
+            cycles.close();
+        }
+    }
+
+    @Test
+    void aRowEarlierWithinTheMillisecondOfTheMarkIsStillReadInTheSameCycle() throws Exception {
+        // Within one millisecond SQLite returns the rows in table order, not in microsecond order.
+        db.execute("CREATE TABLE ticks (id INTEGER NOT NULL, changed_at TIMESTAMP NOT NULL, note TEXT)",
+            "INSERT INTO ticks VALUES (1, '2024-03-01 10:00:00.000002', 'b'), (2, '2024-03-01 10:00:00.000001', 'a')");
+        CycleDriver cycles = new CycleDriver(ticksConfig("timestamp", 0));
+        assertThat(notes(cycles.next())).containsExactly("b", "a");
+        assertThat(cycles.next()).isEmpty();
+        cycles.close();
+    }
+
+    private Map<String, String> ticksConfig(String mode, long lookbackMs) {
+        Map<String, String> config = db.tableConfig("ticks");
+        config.put(JdbcSourceConfig.MODE, mode);
+        config.put(JdbcSourceConfig.TIMESTAMP_COLUMN_NAME, "changed_at");
+        config.put(JdbcSourceConfig.TIMESTAMP_LOOKBACK_MS, Long.toString(lookbackMs));
+        config.put(JdbcSourceConfig.POLL_INTERVAL_MS, "1000");
+        config.put(JdbcSourceConfig.BATCH_MAX_ROWS, "2");
+        return config;
+    }
+
+    /**
+     * One {@link SourceReader} run cycle by cycle on a clock the test moves, one poll interval per
+     * cycle, so each call reads exactly one whole cycle however fast or slow the machine is.
+     */
+    private static final class CycleDriver implements AutoCloseable {
+        private static final Duration DEADLINE = Duration.ofSeconds(30);
+
+        private final SourceReader reader;
+        private Instant now = Instant.parse("2024-06-01T00:00:00Z");
+
+        CycleDriver(Map<String, String> props) {
+            JdbcSourceConfig config = new JdbcSourceConfig(props);
+            QueryMode mode = config.mode().create(config, Clock.fixed(now, ZoneOffset.UTC));
+            reader = new SourceReader(config, config.source(), mode, JdbcOffset.none(), now);
+        }
+
+        /** Every record of the next cycle. */
+        List<SourceRecord> next() {
+            Instant deadline = Instant.now().plus(DEADLINE);
+            List<SourceRecord> records = new ArrayList<>(reader.readBatch(now));
+            while (reader.timeUntilNextBatch(now).isZero()) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new AssertionError("The cycle did not end within " + DEADLINE);
+                }
+                records.addAll(reader.readBatch(now));
+            }
+            now = now.plus(reader.timeUntilNextBatch(now));
+            return records;
+        }
+
+        @Override
+        public void close() {
+            reader.close();
         }
     }
 
