@@ -83,7 +83,7 @@ public final class JdbcSourceConfig extends AbstractConfig {
             + "timestamp.lookback.ms + timestamp.delay.interval.ms - poll.interval.ms of the time "
             + "their timestamp states and the database and worker clocks agree within "
             + "timestamp.delay.interval.ms. Delivery is at least once: after a restart, the rows of "
-            + "the lookback window are sent again.";
+            + "the lookback window are sent again, as they are when a failed cycle is retried.";
     private static final String MODE_DEFAULT = Mode.BULK.configValue();
 
     public static final String INCREMENTING_COLUMN_NAME = "incrementing.column.name";
