@@ -1,10 +1,7 @@
 package io.fsconnect.source.jdbc;
 
-import java.util.Comparator;
-import java.util.List;
-import java.util.Locale;
+import io.fsconnect.auth.config.ConfigDefTables;
 import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.common.config.types.Password;
 
 /**
  * Renders the connector's configuration reference, in Markdown, from {@link JdbcSourceConfig#configDef()}: one
@@ -43,40 +40,7 @@ final class ConfigReference {
                 .map(key -> "`" + key + "`").toList()))
             .append(" as `").append(SourceSelectionKeys.QUERY_KEY_PREFIX).append("<name>.<key>`. ")
             .append("Keys of type `password` are never shown by Connect.\n");
-        for (String group : List.copyOf(def.groups())) {
-            out.append("\n## ").append(group).append("\n\n")
-                .append("| key | type | default | valid values | importance | description |\n")
-                .append("|---|---|---|---|---|---|\n");
-            def.configKeys().values().stream()
-                .filter(key -> group.equals(key.group))
-                .sorted(Comparator.comparingInt(key -> key.orderInGroup))
-                .forEach(key -> out.append("| `").append(key.name).append("` | ")
-                    .append(key.type.name().toLowerCase(Locale.ROOT)).append(" | ")
-                    .append(defaultOf(key)).append(" | ")
-                    .append(key.validator == null ? "" : cell(key.validator.toString())).append(" | ")
-                    .append(key.importance.name().toLowerCase(Locale.ROOT)).append(" | ")
-                    .append(cell(key.documentation)).append(" |\n"));
-        }
+        out.append(ConfigDefTables.render(def));
         return out.toString();
-    }
-
-    private static String defaultOf(ConfigDef.ConfigKey key) {
-        if (!key.hasDefault()) {
-            return "**required**";
-        }
-        if (key.defaultValue == null) {
-            return "";
-        }
-        if (key.defaultValue instanceof Password) {
-            return "(hidden)";
-        }
-        String value = key.defaultValue instanceof List<?> list
-            ? String.join(",", list.stream().map(String::valueOf).toList())
-            : key.defaultValue.toString();
-        return value.isEmpty() ? "\"\"" : "`" + cell(value) + "`";
-    }
-
-    private static String cell(String text) {
-        return text.replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;").replace("\n", " ");
     }
 }
