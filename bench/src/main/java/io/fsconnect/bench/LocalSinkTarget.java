@@ -2,19 +2,13 @@ package io.fsconnect.bench;
 
 import io.fsconnect.storage.ObjectStore;
 import io.fsconnect.storage.local.LocalObjectStore;
-import io.fsconnect.testkit.ConnectRest;
-import io.fsconnect.testkit.ValidationResult;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
- * A directory on local disk, one sub-directory per run. The sink takes its store as a data source
- * ({@code datasource.type=local}, {@code datasource.path}); builds from before that took
- * {@code store.type=local} and {@code store.local.root}. The worker's validation answer decides which
- * the installed plugin understands, so the benchmark measures whichever build it is given.
+ * A directory on local disk, one sub-directory per run, given to the sink as a local data source
+ * ({@code datasource.type=local}, {@code datasource.path}).
  */
 final class LocalSinkTarget implements SinkTarget {
 
@@ -27,23 +21,9 @@ final class LocalSinkTarget implements SinkTarget {
     }
 
     @Override
-    public Map<String, String> connectorKeys(ConnectRest rest, Map<String, String> otherKeys, String run) {
-        String dir = root.resolve(run).toString();
-        List<Map<String, String>> styles = List.of(
-                Map.of("datasource.type", "local", "datasource.name", "bench", "datasource.path", dir),
-                Map.of("store.type", "local", "store.local.root", dir));
-        Map<String, ValidationResult> answers = new HashMap<>();
-        for (Map<String, String> style : styles) {
-            Map<String, String> config = new HashMap<>(otherKeys);
-            config.putAll(style);
-            ValidationResult answer = rest.validate(SINK_CLASS, config);
-            if (answer.errorCount() == 0) {
-                return style;
-            }
-            answers.put(style.keySet().iterator().next(), answer);
-        }
-        throw new IllegalStateException("Cannot configure the sink for a local directory: the installed plugin"
-                + " rejects both the data-source keys and the store.* keys: " + answers);
+    public Map<String, String> connectorKeys(String run) {
+        return Map.of("datasource.type", "local", "datasource.name", "bench", "datasource.path",
+                root.resolve(run).toString());
     }
 
     @Override

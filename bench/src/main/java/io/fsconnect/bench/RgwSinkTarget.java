@@ -5,7 +5,6 @@ import io.fsconnect.auth.config.DataSourceParser;
 import io.fsconnect.storage.ObjectStore;
 import io.fsconnect.storage.ObjectStores;
 import io.fsconnect.testkit.CephRgwServer;
-import io.fsconnect.testkit.ConnectRest;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
@@ -49,7 +48,7 @@ final class RgwSinkTarget implements SinkTarget {
     }
 
     @Override
-    public Map<String, String> connectorKeys(ConnectRest rest, Map<String, String> otherKeys, String run) {
+    public Map<String, String> connectorKeys(String run) {
         Map<String, String> keys = new HashMap<>();
         dataSource(run).forEach((key, value) -> keys.put("datasource." + key, value));
         return keys;

@@ -171,7 +171,7 @@ final class SinkParquetScenario implements Scenario {
         config.put("buffer.max.bytes", String.valueOf(budgetBytes));
         config.put("transforms", "clock");
         config.put("transforms.clock.type", FirstRecordClock.class.getName());
-        config.putAll(store.connectorKeys(cluster.rest(), config, run));
+        config.putAll(store.connectorKeys(run));
         String connector = "sink-" + run;
         double seconds;
         try (ObjectStore probe = store.open(run)) {

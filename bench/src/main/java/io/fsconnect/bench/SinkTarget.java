@@ -1,6 +1,5 @@
 package io.fsconnect.bench;
 
-import io.fsconnect.testkit.ConnectRest;
 import io.fsconnect.storage.ObjectStore;
 import java.io.IOException;
 import java.util.Map;
@@ -12,8 +11,8 @@ import java.util.Map;
  */
 interface SinkTarget extends AutoCloseable {
 
-    /** The sink's keys that make it write under {@code run}, as accepted by the installed plugin. */
-    Map<String, String> connectorKeys(ConnectRest rest, Map<String, String> otherKeys, String run);
+    /** The sink's data-source keys that make it write under {@code run}. */
+    Map<String, String> connectorKeys(String run);
 
     /** The store at {@code run}, opened as the connector opens it: for the baseline and for the landing probe. */
     ObjectStore open(String run) throws IOException;
